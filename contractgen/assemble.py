@@ -1,0 +1,184 @@
+"""Spec + clause library + Word template -> a contract (.docx).
+
+The clause library decides the words, the template decides the look: the template receives plain
+data (title, recitals, numbered articles of paragraphs, signature blocks) and knows nothing of law.
+"""
+from __future__ import annotations
+
+import io
+import string
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from contractgen import catalog as catalog_mod
+from contractgen import clausetext, library as library_mod, resources
+from contractgen.clausetext import ClauseRenderError, Paragraph
+from contractgen.context import build_context
+from contractgen.errors import LibraryError, TemplateError
+from contractgen.library import Clause, Library
+from contractgen.ooxml.package import normalize_package
+from contractgen.spec import Contract
+
+DEFAULT_TEMPLATE = "contract.docx"
+
+
+@dataclass
+class RenderedClause:
+    clause: Clause
+    paragraphs: list[Paragraph]
+
+
+@dataclass
+class AssembledArticle:
+    number: str
+    key: str
+    title: str
+    clauses: list[RenderedClause] = field(default_factory=list)
+
+
+@dataclass
+class Assembly:
+    """What was assembled, for the summary and for tests."""
+
+    contract: Contract
+    front: dict[str, list[RenderedClause]]
+    articles: list[AssembledArticle]
+
+    @property
+    def clause_ids(self) -> list[str]:
+        front = [rc.clause.id for part in self.front.values() for rc in part]
+        return front + [rc.clause.id for a in self.articles for rc in a.clauses]
+
+    @property
+    def satisfied(self) -> set[str]:
+        clauses = [rc.clause for part in self.front.values() for rc in part]
+        clauses += [rc.clause for a in self.articles for rc in a.clauses]
+        return {rid for c in clauses for rid in c.satisfies}
+
+    @property
+    def cautions(self) -> list[str]:
+        found = [rc.clause.caution for part in self.front.values() for rc in part if rc.clause.caution]
+        found += [rc.clause.caution for a in self.articles for rc in a.clauses if rc.clause.caution]
+        return list(dict.fromkeys(found))
+
+
+def assemble(contract: Contract, library: Library | None = None) -> Assembly:
+    """Select and render the clauses for `contract`, grouped into numbered articles."""
+    library = library or library_mod.bundled()
+    context = build_context(contract)
+    front: dict[str, list[RenderedClause]] = {part: [] for part in library_mod.FRONT_PARTS}
+    articles: dict[str, AssembledArticle] = {}
+    titles = {a.key: a.title for a in library.articles}
+    for clause in library.select(contract):
+        rendered = RenderedClause(clause, render_clause(clause, context, library))
+        if clause.article in front:
+            front[clause.article].append(rendered)
+            continue
+        article = articles.setdefault(clause.article, AssembledArticle("", clause.article, titles[clause.article]))
+        article.clauses.append(rendered)
+    numbered = [a for a in articles.values() if a.clauses]
+    for number, article in enumerate(numbered, start=1):
+        article.number = str(number)
+    assembly = Assembly(contract, front, numbered)
+    _require_coverage(assembly)
+    return assembly
+
+
+def render_clause(clause: Clause, context: dict[str, Any], library: Library) -> list[Paragraph]:
+    try:
+        return clausetext.render(clause.text, context)
+    except ClauseRenderError as exc:
+        raise LibraryError(f"{library.files.get(clause.id, 'clauses')}: clause {clause.id}: {exc}") from None
+
+
+def _require_coverage(assembly: Assembly) -> None:
+    """A guard behind `clauses check`: the assembled clauses must address every requirement."""
+    missing = [rid for rid in catalog_mod.bundled().ids if rid not in assembly.satisfied]
+    if missing:
+        raise LibraryError(f"the selected clauses leave requirements unaddressed: {', '.join(missing)}")
+
+
+# --- the template's data -------------------------------------------------------------------------
+
+def item_label(index: int) -> str:
+    """(a) .. (z), then (aa), (bb) ..."""
+    letter = string.ascii_lowercase[index % 26]
+    return f"({letter * (index // 26 + 1)})"
+
+
+def template_context(assembly: Assembly) -> dict[str, Any]:
+    """Plain data for the Word template."""
+    c = assembly.contract
+    articles = []
+    for article in assembly.articles:
+        paragraphs = []
+        for n, rendered in enumerate(article.clauses, start=1):
+            items = 0
+            first = True
+            for p in rendered.paragraphs:
+                if p.kind == "item":
+                    paragraphs.append({"kind": "item", "label": item_label(items), "text": p.text})
+                    items += 1
+                    continue
+                label = f"{article.number}.{n} {rendered.clause.title}." if first else ""
+                paragraphs.append({"kind": "body", "label": label, "text": p.text})
+                first = False
+        articles.append({"number": article.number, "title": article.title, "paragraphs": paragraphs})
+    front = {part: [p.text for rc in clauses for p in rc.paragraphs] for part, clauses in assembly.front.items()}
+    return {
+        "title": " ".join(front["title"]).upper(),
+        "short_title": f"{' '.join(front['title'])} – {c.agency.name} and {c.school.name}",
+        "parties_text": " ".join(front["parties"]),
+        "recitals": front["recitals"],
+        "agreement_text": " ".join(front["agreement"]),
+        "articles": articles,
+        "signature_intro": " ".join(front["closing"]),
+        "signature_blocks": _signature_blocks(c),
+    }
+
+
+def _signature_blocks(c: Contract) -> list[dict[str, Any]]:
+    names = {"agency": c.agency.name, "school": c.school.name}
+    return [{"party": names[party],
+             "lines": [{"name": s.name, "title": s.title} for s in c.signatories if s.party == party]}
+            for party in ("agency", "school")]
+
+
+# --- Word ----------------------------------------------------------------------------------------
+
+def template_path(user_template: Path | None) -> Path:
+    return user_template if user_template is not None else resources.templates_dir() / DEFAULT_TEMPLATE
+
+
+def render_docx(assembly: Assembly, when: datetime, user_template: Path | None = None) -> bytes:
+    """The finished .docx bytes: docxtpl in a sandbox, fixed core properties, fixed zip metadata."""
+    from docxtpl import DocxTemplate  # imported here: linting never pays for templating
+    from jinja2 import StrictUndefined
+    from jinja2.exceptions import SecurityError, TemplateError as JinjaError, UndefinedError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    path = template_path(user_template)
+    label = str(path)
+    try:
+        template = DocxTemplate(str(path))
+        template.init_docx()
+    except Exception as exc:  # python-docx raises many kinds for a bad package
+        raise TemplateError(f"not a usable Word template ({type(exc).__name__}: {exc})", label) from None
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    try:
+        template.render(template_context(assembly), jinja_env=env, autoescape=True)
+    except SecurityError as exc:
+        raise TemplateError(f"refused by the sandbox: {exc}", label) from None
+    except UndefinedError as exc:
+        raise TemplateError(f"uses an unknown variable: {exc.message}", label) from None
+    except JinjaError as exc:
+        raise TemplateError(f"template error: {exc}", label) from None
+    props = template.docx.core_properties
+    props.created = props.modified = when.replace(tzinfo=None)
+    props.revision = 1
+    props.last_modified_by = "contractgen"
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return normalize_package(buffer.getvalue(), when)

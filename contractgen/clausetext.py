@@ -1,0 +1,122 @@
+"""Clause text: a sandboxed Jinja dialect over the spec, and the paragraphs it renders to.
+
+Clause text is data that lawyers edit, and spec values are typed by users, so both stay inert:
+the environment is sandboxed, unknown variables are errors (StrictUndefined), and a value that
+contains `{{ ... }}` is printed literally because values are never rendered again. Whitespace in
+values is collapsed so that a value cannot open a paragraph or a list item of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Literal
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+ITEM_MARK = "* "
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One rendered paragraph: `body` text, or an `item` of a lettered list."""
+
+    kind: Literal["body", "item"]
+    text: str
+
+
+class ClauseRenderError(Exception):
+    """A clause that cannot be rendered; the library names the clause."""
+
+
+def long_date(value: date) -> str:
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def money(value: Decimal | int | float) -> str:
+    amount = Decimal(value)
+    return f"${amount:,.2f}" if amount != amount.to_integral() else f"${int(amount):,}"
+
+
+def join_and(values: Any, conjunction: str = "and") -> str:
+    items = [str(v) for v in values]
+    if len(items) <= 2:
+        return f" {conjunction} ".join(items)
+    return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
+
+
+def number_word(value: int) -> str:
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return f"{words[value]} ({value})" if 0 <= value < len(words) else str(value)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, date):
+        return long_date(value)
+    return value
+
+
+FILTERS = {"long_date": long_date, "money": money, "join_and": join_and, "number_word": number_word}
+
+
+@lru_cache(maxsize=1)
+def environment() -> SandboxedEnvironment:
+    """The one Jinja environment for clause text (and user templates)."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True,
+                               lstrip_blocks=True, finalize=_finalize)
+    env.filters.update(FILTERS)
+    return env
+
+
+@lru_cache(maxsize=2048)
+def compile_text(source: str):
+    """Parse clause text once; raises ClauseRenderError on a syntax error."""
+    try:
+        return environment().from_string(source)
+    except TemplateSyntaxError as exc:
+        raise ClauseRenderError(f"template syntax error on line {exc.lineno}: {exc.message}") from None
+
+
+def parse(source: str) -> nodes.Template:
+    try:
+        return environment().parse(source)
+    except TemplateSyntaxError as exc:
+        raise ClauseRenderError(f"template syntax error on line {exc.lineno}: {exc.message}") from None
+
+
+def render(source: str, context: dict[str, Any]) -> list[Paragraph]:
+    """Render clause text to paragraphs: blank lines separate paragraphs, `* ` starts a list item."""
+    try:
+        text = compile_text(source).render(context)
+    except UndefinedError as exc:
+        raise ClauseRenderError(f"unknown variable: {exc.message}") from None
+    except SecurityError as exc:
+        raise ClauseRenderError(f"refused by the sandbox: {exc}") from None
+    return split_paragraphs(text)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        buffer: list[str] = []
+        for line in lines:
+            if line.startswith(ITEM_MARK.strip()) and line[1:2] == " ":
+                if buffer:
+                    paragraphs.append(Paragraph("body", " ".join(buffer)))
+                    buffer = []
+                paragraphs.append(Paragraph("item", line[2:].strip()))
+            elif paragraphs and paragraphs[-1].kind == "item" and not buffer:
+                # a continuation line of the previous item
+                paragraphs[-1] = Paragraph("item", paragraphs[-1].text + " " + line)
+            else:
+                buffer.append(line)
+        if buffer:
+            paragraphs.append(Paragraph("body", " ".join(buffer)))
+    return paragraphs

@@ -1,0 +1,1 @@
+"""The Word (OOXML) layer: reading, writing and normalizing packages. Knows nothing about law."""
