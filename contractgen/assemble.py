@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from contractgen import __version__
 from contractgen import catalog as catalog_mod
 from contractgen import clausetext, library as library_mod, resources
 from contractgen.clausetext import ClauseRenderError, Paragraph
@@ -182,3 +183,61 @@ def render_docx(assembly: Assembly, when: datetime, user_template: Path | None =
     buffer = io.BytesIO()
     template.save(buffer)
     return normalize_package(buffer.getvalue(), when)
+
+
+# --- the build job -------------------------------------------------------------------------------
+
+@dataclass
+class BuildResult:
+    spec: Path
+    output: Path
+    assembly: Assembly
+    warnings: list[Any]
+    size: int
+
+    def summary(self) -> dict[str, Any]:
+        c = self.assembly.contract
+        return {
+            "tool": {"name": "contractgen", "version": __version__},
+            "spec": str(self.spec), "output": str(self.output), "bytes": self.size,
+            "parties": {"agency": c.agency.name, "school": c.school.name, "school_kind": c.school.kind},
+            "instrument": c.instrument, "term": {"start": c.term.start.isoformat(), "end": c.term.end.isoformat()},
+            "articles": [{"number": a.number, "title": a.title, "clauses": [rc.clause.id for rc in a.clauses]}
+                         for a in self.assembly.articles],
+            "requirements_addressed": sorted(self.assembly.satisfied),
+            "warnings": [w.as_dict() for w in self.warnings],
+            "cautions": self.assembly.cautions,
+        }
+
+    def summary_text(self) -> str:
+        c = self.assembly.contract
+        clauses = sum(len(a.clauses) for a in self.assembly.articles)
+        lines = [
+            f"wrote {self.output} ({self.size:,} bytes)",
+            f"  {c.agency.name} and {c.school.name} ({'charter school' if c.is_charter else 'school district'}), "
+            f"{c.instrument.replace('_', ' ')}, {c.term.start:%Y-%m-%d} to {c.term.end:%Y-%m-%d}",
+            f"  {len(self.assembly.articles)} articles, {clauses} clauses; "
+            f"{len(self.assembly.satisfied)} of {len(catalog_mod.bundled().ids)} catalog requirements addressed",
+        ]
+        lines += [f"  {a.number:>2}. {a.title} ({', '.join(rc.clause.id for rc in a.clauses)})"
+                  for a in self.assembly.articles]
+        lines += [f"  caution: {text}" for text in self.assembly.cautions]
+        if self.warnings:
+            lines.append(f"  {len(self.warnings)} warning(s) above")
+        return "\n".join(lines)
+
+
+def build(spec: Path, output: Path, template: Path | None = None, when: Any = None) -> BuildResult:
+    """Validate `spec`, assemble it and write the contract to `output` atomically."""
+    from contractgen.output import build_time, check_target, write_atomic
+    from contractgen.validation import load_contract
+
+    inputs = [spec] + ([template] if template else [])
+    check_target(output, inputs)
+    if template is not None and not template.is_file():
+        raise TemplateError("no such template file", str(template))
+    validated = load_contract(spec)
+    assembly = assemble(validated.contract)
+    data = render_docx(assembly, build_time(when), template)
+    write_atomic(output, data, inputs)
+    return BuildResult(spec, output, assembly, validated.warnings, len(data))

@@ -1,0 +1,313 @@
+"""The `contractgen` command: parse options, call the library, print, choose the exit code.
+
+Exit codes: 0 success; 1 findings at or above --fail-on (lint); 2 bad input or usage;
+3 an internal error (a bug: please report it).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from contractgen import __version__
+from contractgen.errors import ContractgenError, SpecError
+
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def format_option(*choices: str) -> Callable:
+    return click.option("--format", "fmt", type=click.Choice(choices or ("text", "json")), default="text",
+                        show_default=True, help="Output format.")
+
+
+class DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2026-08-15", param, ctx)
+
+
+DATE = DateType()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", "-V", prog_name="contractgen")
+def cli() -> None:
+    """Draft, check and renew Minnesota School Resource Officer contracts.
+
+    Every rule and clause cites Minn. Stat. § 626.8482 or the agency's SRO policy
+    (POST model, e.g. Lakeville Police Department Policy 417).
+
+    \b
+    Example:
+      contractgen init -o spec.yaml && contractgen build spec.yaml -o contract.docx
+    """
+
+
+# --- init / schema / validate --------------------------------------------------------------------
+
+@cli.command()
+@click.option("--charter", is_flag=True, help="Start a charter-school contract instead of a district one.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("spec.yaml"), show_default=True,
+              help="Where to write the starter spec.")
+@click.option("--no-input", is_flag=True, help="Do not prompt; use the defaults.")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+def init(charter: bool, output: Path, no_input: bool, force: bool) -> None:
+    """Write a commented starter spec, asking a few questions on a terminal.
+
+    \b
+    Example:
+      contractgen init --charter -o lodestar.yaml
+    """
+    from contractgen import starter
+    from contractgen.output import write_atomic
+
+    if output.exists() and not force:
+        raise ContractgenError("already exists; use --force to replace it or -o to choose another name", str(output))
+    ask = None
+    if not no_input and sys.stdin.isatty():
+        def ask(question: starter.Question, default: str) -> str:
+            kind: Any = click.Choice(["city", "county"]) if question.key == "agency_kind" else str
+            if question.key in {"start", "end"}:
+                return DATE.convert(click.prompt(question.prompt, default=default), None, None).isoformat()
+            return click.prompt(question.prompt, default=default, type=kind)
+    answers = starter.answers_with_defaults(charter, ask)
+    write_atomic(output, starter.render(answers, output.name).encode("utf-8"))
+    click.echo(f"wrote {output} ({'charter school' if charter else 'school district'} starter); "
+               f"next: contractgen validate {output}", err=True)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of standard output.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of a spec (for editor completion and checks).
+
+    \b
+    Example:
+      contractgen schema -o spec.schema.json
+    """
+    from contractgen.output import write_atomic
+    from contractgen.spec import Contract
+
+    text = json.dumps(Contract.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option()
+def validate(specs: tuple[Path, ...], fmt: str) -> None:
+    """Check specs: every problem as FILE:LINE:COL: FIELD: MESSAGE [REQUIREMENT, CITATION].
+
+    Exits 2 when any spec has an error; warnings (e.g. training deadlines) do not fail.
+
+    \b
+    Example:
+      contractgen validate examples/district.yaml
+    """
+    from contractgen.validation import load_contract
+
+    failed = False
+    results = []
+    for spec in specs:
+        try:
+            validated = load_contract(spec)
+        except SpecError as exc:
+            failed = True
+            results.append({"file": str(spec), "valid": False, "problems": [_problem_dict(p) for p in exc.problems]})
+            if fmt == "text":
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+            continue
+        except ContractgenError as exc:
+            failed = True
+            results.append({"file": str(spec), "valid": False, "problems": [{"message": str(exc)}]})
+            if fmt == "text":
+                click.echo(str(exc), err=True)
+            continue
+        results.append({"file": str(spec), "valid": True, "problems": [w.as_dict() for w in validated.warnings]})
+        if fmt == "text":
+            for warning in validated.warnings:
+                click.echo(str(warning), err=True)
+            click.echo(f"{spec}: valid ({len(validated.warnings)} warning(s))")
+    if fmt == "json":
+        _echo_json({"tool": {"name": "contractgen", "version": __version__}, "files": results})
+    if failed:
+        sys.exit(EXIT_INPUT)
+
+
+def _problem_dict(problem: Any) -> dict[str, Any]:
+    return problem.as_dict() if hasattr(problem, "as_dict") else {"message": str(problem)}
+
+
+# --- build ---------------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The .docx to write.")
+@click.option("--template", type=click.Path(path_type=Path), help="Your own docxtpl letterhead template.")
+@click.option("--date", "when", type=DATE, help="Date stamped into the file (default: SOURCE_DATE_EPOCH, else today).")
+@format_option()
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build(spec: Path, output: Path, template: Path | None, when: date | None, fmt: str, quiet: bool) -> None:
+    """Build a contract (.docx) from a spec.
+
+    The same spec and date always give the same bytes.
+
+    \b
+    Example:
+      contractgen build examples/district.yaml -o quillmont-sro.docx --date 2026-07-01
+    """
+    from contractgen import assemble
+
+    result = assemble.build(spec, output, template=template, when=when)
+    if fmt == "json":
+        _echo_json(result.summary())
+        return
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+    if not quiet:
+        click.echo(result.summary_text())
+
+
+# --- clauses -------------------------------------------------------------------------------------
+
+@cli.group()
+def clauses() -> None:
+    """Inspect and check the clause library.
+
+    \b
+    Example:
+      contractgen clauses check
+    """
+
+
+@clauses.command("list")
+@format_option()
+def clauses_list(fmt: str) -> None:
+    """List every clause with the requirements it satisfies.
+
+    \b
+    Example:
+      contractgen clauses list --format json
+    """
+    from contractgen import library
+
+    lib = library.bundled()
+    if fmt == "json":
+        _echo_json([{"id": c.id, "title": c.title, "article": c.article, "satisfies": c.satisfies,
+                     "source": c.source, "when": c.when, "file": lib.files[c.id]} for c in lib.clauses])
+        return
+    width = max(len(c.id) for c in lib.clauses)
+    for clause in lib.clauses:
+        when = " ".join(f"{k}={'|'.join(map(str, v))}" for k, v in clause.when.items())
+        satisfies = ",".join(clause.satisfies) or "-"
+        click.echo(f"{clause.id:<{width}}  {satisfies}  {when}".rstrip())
+
+
+@clauses.command("show")
+@click.argument("clause_id")
+@format_option()
+def clauses_show(clause_id: str, fmt: str) -> None:
+    """Show one clause: its source, what it satisfies, when it is used, and its text.
+
+    \b
+    Example:
+      contractgen clauses show duties.statutory
+    """
+    from contractgen import catalog, library
+
+    lib = library.bundled()
+    try:
+        clause = lib.get(clause_id)
+    except KeyError:
+        raise ContractgenError(f"no clause {clause_id!r}; `contractgen clauses list` shows them all") from None
+    if fmt == "json":
+        _echo_json(clause.model_dump() | {"file": lib.files[clause.id]})
+        return
+    cat = catalog.bundled()
+    click.echo(f"{clause.id} — {clause.title}  ({lib.files[clause.id]}, article {clause.article})")
+    click.echo(f"source: {clause.source}")
+    if clause.caution:
+        click.echo(f"caution: {clause.caution}")
+    for rid in clause.satisfies:
+        click.echo(f"satisfies: {rid} [{cat.get(rid).citation}]")
+    if clause.when:
+        click.echo("when: " + ", ".join(f"{k} in {v}" for k, v in clause.when.items()))
+    click.echo("")
+    click.echo(clause.text.rstrip())
+
+
+@clauses.command("check")
+@format_option()
+def clauses_check(fmt: str) -> None:
+    """Prove the library complete: every requirement satisfied for every combination of spec
+    choices, every variable defined in the spec model, no unknown requirement IDs.
+
+    \b
+    Example:
+      contractgen clauses check
+    """
+    from contractgen import catalog, library, library_check
+
+    report = library_check.check(library.bundled(), catalog.bundled())
+    if fmt == "json":
+        _echo_json({"ok": report.ok, "clauses": report.clauses, "combinations": report.combinations,
+                    "problems": report.problems})
+    else:
+        for problem in report.problems:
+            click.echo(problem, err=True)
+        status = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+        click.echo(f"clause library: {report.clauses} clauses, {report.combinations} combinations of choices "
+                   f"checked against {len(catalog.bundled().ids)} requirements: {status}")
+    if not report.ok:
+        sys.exit(1)
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; every ContractgenError becomes one line on stderr and exit 2."""
+    try:
+        code = cli.main(args=argv, prog_name="contractgen", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("contractgen: aborted", err=True)
+        sys.exit(EXIT_INPUT)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_INPUT)
+    except SpecError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(EXIT_INPUT)
+    except ContractgenError as exc:
+        click.echo(f"{exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        click.echo("contractgen: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: one line by default, the traceback on request
+        if os.environ.get("CONTRACTGEN_DEBUG"):
+            raise
+        click.echo(f"contractgen: internal error: {type(exc).__name__}: {exc} "
+                   "(set CONTRACTGEN_DEBUG=1 for the traceback and please report it)", err=True)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)
