@@ -104,17 +104,19 @@ def render(source: str, context: dict[str, Any]) -> list[Paragraph]:
 def split_paragraphs(text: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
         buffer: list[str] = []
-        for line in lines:
-            if line.startswith(ITEM_MARK.strip()) and line[1:2] == " ":
+        in_item = False
+        for line in (line.strip() for line in block.splitlines()):
+            if not line:
+                continue
+            if line.startswith(ITEM_MARK):
                 if buffer:
                     paragraphs.append(Paragraph("body", " ".join(buffer)))
                     buffer = []
-                paragraphs.append(Paragraph("item", line[2:].strip()))
-            elif paragraphs and paragraphs[-1].kind == "item" and not buffer:
-                # a continuation line of the previous item
-                paragraphs[-1] = Paragraph("item", paragraphs[-1].text + " " + line)
+                paragraphs.append(Paragraph("item", line[len(ITEM_MARK):].strip()))
+                in_item = True
+            elif in_item:  # a continuation line of the item above
+                paragraphs[-1] = Paragraph("item", f"{paragraphs[-1].text} {line}")
             else:
                 buffer.append(line)
         if buffer:

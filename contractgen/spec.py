@@ -18,6 +18,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=_PRINTABLE)]
 
 
+# Contracts live in this century; the bound also keeps date arithmetic (six months, three years) safe.
+Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2099, 12, 31))]
+
+
 def req(requirement: str, description: str, **kwargs: Any) -> Any:
     """A field that serves catalog requirement `requirement`."""
     return Field(description=description, json_schema_extra={"requirement": requirement}, **kwargs)
@@ -71,12 +75,12 @@ Instrument = Literal["services_agreement", "joint_powers_agreement", "contract_f
 
 
 class Term(Model):
-    start: date
-    end: date
+    start: Day
+    end: Day
     renewal: Literal["none", "automatic", "by_amendment"] = Field(
         description="none: ends on `end`; automatic: renews for `renewal_months` unless notice is given by `notice_by`; by_amendment: renewed only in writing.")
     renewal_months: int = Field(12, ge=1, le=60)
-    notice_by: date | None = Field(None, description="Last day to give notice of non-renewal (required for automatic renewal).")
+    notice_by: Day | None = Field(None, description="Last day to give notice of non-renewal (required for automatic renewal).")
 
 
 class School(Model):
@@ -93,12 +97,12 @@ class TrainingRecord(Model):
     the supplemental course by June 1, 2027 (subd. 3(b))."""
 
     course: CourseKind
-    completed: date
+    completed: Day
 
 
 class Officer(Model):
     name: Name
-    assignment_start: date
+    assignment_start: Day
     training: list[TrainingRecord] = req("TRAINING", "Courses completed, newest last; an empty list means none yet.")
     substitute: bool = False
     expected_contact_days: int | None = Field(None, ge=0, le=366, description="For a substitute: expected student contact days in a school year.")
@@ -162,7 +166,7 @@ class Compensation(Model):
     funding_source: Literal["general_fund", "safe_schools_levy", "grant", "other"]
     method: Literal["annual_amount", "hourly_rate", "share_of_cost"]
     amount: Decimal = Field(gt=0, description="Annual amount in dollars, hourly rate in dollars, or percent of cost.")
-    invoice_dates: list[date] = Field(min_length=1, description="Dates on which the agency invoices.")
+    invoice_dates: list[Day] = Field(min_length=1, description="Dates on which the agency invoices.")
     payment_days: int = Field(35, ge=1, le=120, description="Days after an invoice within which payment is due.")
     additional_duty_rate: Decimal | None = Field(None, gt=0, description="Hourly rate for additional duties, if any.")
 

@@ -186,13 +186,18 @@ def _duty_rules(c: Contract, cat: catalog_mod.Catalog) -> Iterable[Check]:
 
 
 def _data_rules(c: Contract, cat: catalog_mod.Catalog) -> Iterable[Check]:
-    vague = cat.get("DATA-PURPOSES").vague_phrases
+    vague = {_purpose_key(v) for v in cat.get("DATA-PURPOSES").vague_phrases}
     for i, record in enumerate(c.data_practices.records):
         for j, purpose in enumerate(record.purposes):
-            words = " ".join(purpose.lower().split()).strip(" .")
-            if any(words == v.strip(" .") or words == f"for {v.strip(' .')}" for v in vague):
+            if _purpose_key(purpose) in vague:
                 yield (("data_practices", "records", i, "purposes", j),
                        f"{purpose!r} is too vague: say what the records are used for", "DATA-PURPOSES", "error")
+
+
+def _purpose_key(text: str) -> str:
+    """A purpose reduced for comparison: lower case, single spaces, no final period or leading "for"."""
+    words = " ".join(text.lower().split()).strip(" .;")
+    return words.removeprefix("for ").removeprefix("used ").removeprefix("for ")
 
 
 def _money_rules(c: Contract, cat: catalog_mod.Catalog) -> Iterable[Check]:

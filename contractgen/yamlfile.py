@@ -85,7 +85,7 @@ def loads(text: str, label: str) -> tuple[dict[str, Any], SourceMap]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "malformed YAML"
-        if "\t" in problem or "tab" in problem:
+        if "\t" in problem or "\\t" in problem or "tab" in problem:
             problem += " (YAML does not allow tabs for indentation; use spaces)"
         raise _fail(label, line, col, f"malformed YAML: {problem}") from None
     except yaml.YAMLError as exc:
@@ -137,6 +137,13 @@ def _convert(node: Node, path: Path_, source: SourceMap, loader: yaml.SafeLoader
         return loader.construct_object(node, deep=True)
     except ConstructorError:
         raise _unsupported_tag(node, source) from None
+    except ValueError as exc:  # e.g. a date like 2026-02-30, which PyYAML recognizes but cannot build
+        raise _fail(source.file, node.start_mark.line + 1, node.start_mark.column + 1,
+                    f"{_where(path)}invalid value {node.value!r}: {exc}") from None
+
+
+def _where(path: Path_) -> str:
+    return ".".join(str(p) for p in path) + ": " if path else ""
 
 
 def _unsupported_tag(node: Node, source: SourceMap) -> YamlError:
