@@ -56,7 +56,7 @@ def number_word(value: int) -> str:
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, str):
-        return " ".join(value.split())
+        return re.sub(r"\s+", " ", value)
     if isinstance(value, date):
         return long_date(value)
     return value

@@ -132,12 +132,13 @@ def bundled() -> Library:
 # --- spec paths ----------------------------------------------------------------------------------
 
 def _field_type(model: Any, name: str) -> Any:
-    """The annotation of field `name` on a model or on any branch of a union of models."""
-    for branch in _branches(model):
-        fields = getattr(branch, "model_fields", {})
-        if name in fields:
-            return fields[name].annotation
-    return None
+    """The annotation of field `name` on a model, or the union of it over every branch of a union
+    of models (so `school.kind` is district | charter_school)."""
+    found = [b.model_fields[name].annotation for b in _branches(model) if name in b.model_fields]
+    found = list(dict.fromkeys(found))
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else typing.Union[tuple(found)]
 
 
 def _branches(annotation: Any) -> list[Any]:
