@@ -39,6 +39,8 @@ QUESTIONS = [
     Question("superintendent", "Superintendent", lambda a: "Jamie Roe"),
     Question("executive_director", "Executive director or school leader", lambda a: "Jamie Roe"),
     Question("board_chair", "Chair of the school board or board of directors", lambda a: "Sam Poe"),
+    Question("first_school", "First school served",
+             lambda a: a["school_name"] if a["charter"] else "Example High School"),
     Question("start", "Term start (YYYY-MM-DD)", _year_start),
     Question("end", "Term end (YYYY-MM-DD)", lambda a: f"{int(a['start'][:4]) + 1}-06-30"),
 ]
