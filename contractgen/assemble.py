@@ -47,22 +47,22 @@ class Assembly:
     front: dict[str, list[RenderedClause]]
     articles: list[AssembledArticle]
 
+    def rendered(self) -> list[RenderedClause]:
+        """Every rendered clause, front matter first, in document order."""
+        front = [rc for part in self.front.values() for rc in part]
+        return front + [rc for a in self.articles for rc in a.clauses]
+
     @property
     def clause_ids(self) -> list[str]:
-        front = [rc.clause.id for part in self.front.values() for rc in part]
-        return front + [rc.clause.id for a in self.articles for rc in a.clauses]
+        return [rc.clause.id for rc in self.rendered()]
 
     @property
     def satisfied(self) -> set[str]:
-        clauses = [rc.clause for part in self.front.values() for rc in part]
-        clauses += [rc.clause for a in self.articles for rc in a.clauses]
-        return {rid for c in clauses for rid in c.satisfies}
+        return {rid for rc in self.rendered() for rid in rc.clause.satisfies}
 
     @property
     def cautions(self) -> list[str]:
-        found = [rc.clause.caution for part in self.front.values() for rc in part if rc.clause.caution]
-        found += [rc.clause.caution for a in self.articles for rc in a.clauses if rc.clause.caution]
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(rc.clause.caution for rc in self.rendered() if rc.clause.caution))
 
 
 def assemble(contract: Contract, library: Library | None = None) -> Assembly:

@@ -7,6 +7,7 @@ and the spec values that select it (`when:`). Articles (`clauses/articles.yaml`)
 from __future__ import annotations
 
 import itertools
+import types
 import typing
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,8 @@ from contractgen.errors import LibraryError
 from contractgen.spec import Contract
 
 Scalar = str | bool | int
+
+UNION_TYPES = (typing.Union, types.UnionType)
 
 #: Parts of the document that are not numbered articles.
 FRONT_PARTS = ("title", "parties", "recitals", "agreement", "closing")
@@ -148,7 +151,7 @@ def _branches(annotation: Any) -> list[Any]:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _branches(typing.get_args(annotation)[0])
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in UNION_TYPES:
         return [b for arg in typing.get_args(annotation) for b in _branches(arg)]
     return []
 
@@ -177,7 +180,7 @@ def _flatten(annotation: Any) -> list[Any]:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _flatten(typing.get_args(annotation)[0])
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in UNION_TYPES:
         return [a for arg in typing.get_args(annotation) for a in _flatten(arg)]
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         kinds = _field_type(annotation, "kind")

@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import nodes
-from pydantic import BaseModel
 
 from contractgen import catalog as catalog_mod
 from contractgen import clausetext
 from contractgen.clausetext import ClauseRenderError
 from contractgen.context import context_types
-from contractgen.library import Clause, Library, _branches, combinations
+from contractgen.library import UNION_TYPES, Clause, Library, _branches, combinations
 
 ANY = object()
 
@@ -162,7 +161,7 @@ def _attribute(base: Any, attr: str, where: str, problems: list[str]) -> Any:
 
 def _strip_optional(annotation: Any) -> Any:
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if typing.get_origin(annotation) in (typing.Union, getattr(__import__("types"), "UnionType", None)) and len(args) == 1:
+    if typing.get_origin(annotation) in UNION_TYPES and len(args) == 1:
         return args[0]
     return annotation
 
@@ -176,6 +175,3 @@ def _element_type(annotation: Any) -> Any:
         return inner
     return ANY
 
-
-def is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)

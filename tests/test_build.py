@@ -19,7 +19,7 @@ EXAMPLE_NAMES = ["district", "charter", "minimal", "starter-district", "starter-
 def clause_sentences(name: str, spec: Path) -> dict[str, list[str]]:
     """For each requirement, the rendered paragraphs of the clauses that claim to satisfy it."""
     a = assemble.assemble(load_contract(spec).contract)
-    rendered = [rc for part in a.front.values() for rc in part] + [rc for art in a.articles for rc in art.clauses]
+    rendered = a.rendered()
     found: dict[str, list[str]] = {}
     for rc in rendered:
         for rid in rc.clause.satisfies:
