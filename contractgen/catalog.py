@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from contractgen import resources, yamlfile
 from contractgen.errors import LibraryError
@@ -18,6 +18,56 @@ class Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     cite: str
     confidence: Literal["S", "P", "U"]
+
+
+Scope = Literal["sentence", "paragraph", "list", "section"]
+Pattern = list[str]  # concept names that must occur in one unit; "!name" must not
+
+
+class ScopedPattern(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    match: Pattern
+    scope: Scope
+
+
+class AllOf(BaseModel):
+    """Every pattern must match somewhere (possibly in different units)."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    all: list[Pattern]
+
+
+Entry = Union[Pattern, ScopedPattern, AllOf]
+
+
+class Implied(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    ids: list[str]
+    min: int = Field(ge=1)
+
+
+class Detect(BaseModel):
+    """How the linter finds a requirement in a contract: concept patterns by status.
+
+    Statuses are tried in order: violation, present (then downgrade), implied_by, partial, silence.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    scope: Scope = "sentence"
+    where: Literal["operative", "any"] = "operative"
+    if_silent: Literal["missing", "not_applicable"] = "missing"
+    unless: list[str] = []
+    violation_unless: list[str] = []
+    violation: list[Entry] = []
+    present: list[Entry] = []
+    downgrade: list[Entry] = []
+    implied_by: Implied | None = None
+    partial: list[Entry] = []
+
+
+class Concept(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    patterns: list[str]
+    context: bool = False
 
 
 class Requirement(BaseModel):
@@ -36,6 +86,7 @@ class Requirement(BaseModel):
     failures: list[str] = []
     violation_phrases: list[str] = []
     vague_phrases: list[str] = []
+    detect: Detect | None = None
 
     @property
     def unconfirmed(self) -> bool:
@@ -47,6 +98,14 @@ class Catalog(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: int
     requirements: list[Requirement]
+    concepts: dict[str, Concept] = {}
+
+    @field_validator("concepts", mode="before")
+    @classmethod
+    def _plain_lists(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: {"patterns": v} if isinstance(v, list) else v for k, v in value.items()}
+        return value
 
     def get(self, requirement_id: str) -> Requirement:
         for item in self.requirements:
@@ -80,7 +139,41 @@ def load(path: Path | None = None) -> Catalog:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise LibraryError(f"{path}: duplicate requirement IDs: {', '.join(duplicates)}")
+    problems = detection_problems(catalog)
+    if problems:
+        raise LibraryError(f"{path}: {problems[0]}")
     return catalog
+
+
+def entry_patterns(entry: Entry) -> list[Pattern]:
+    if isinstance(entry, AllOf):
+        return entry.all
+    if isinstance(entry, ScopedPattern):
+        return [entry.match]
+    return [entry]
+
+
+def detection_problems(catalog: Catalog) -> list[str]:
+    """Unknown concepts or requirement IDs in the detection data."""
+    problems: list[str] = []
+    ids = set(catalog.ids)
+    for item in catalog.requirements:
+        d = item.detect
+        if d is None:
+            continue
+        entries = d.violation + d.present + d.downgrade + d.partial
+        names = [n.lstrip("!") for e in entries for p in entry_patterns(e) for n in p]
+        names += d.unless + d.violation_unless
+        problems += [f"{item.id}: detect uses unknown concept {n!r}" for n in names if n not in catalog.concepts]
+        if d.implied_by:
+            problems += [f"{item.id}: implied_by names unknown ID {i!r}" for i in d.implied_by.ids if i not in ids]
+    for name, concept in catalog.concepts.items():
+        for pattern in concept.patterns:
+            if pattern.startswith("@"):
+                rid, _, field = pattern[1:].partition(".")
+                if rid not in ids or field not in {"violation_phrases", "vague_phrases"}:
+                    problems.append(f"concept {name}: bad phrase-list reference {pattern!r}")
+    return problems
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,1 @@
+"""Checking a Word contract against the requirement catalog."""

@@ -1,0 +1,270 @@
+"""Catalog + blocks -> one result per requirement (present, partial, missing, violation, n/a).
+
+The rules are data (`detect:` and `concepts:` in the catalog); this module only knows how to
+match them. Each concept is searched once over the whole document; a unit "has" a concept when a
+match falls inside it (or, for context concepts, inside its lead-in or heading).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal, Sequence
+
+from contractgen import catalog as catalog_mod
+from contractgen.catalog import AllOf, Catalog, Entry, Requirement, ScopedPattern
+from contractgen.lint import units as units_mod
+from contractgen.lint.units import Document, Unit
+
+Status = Literal["present", "partial", "missing", "violation", "not_applicable"]
+PROBLEMS = ("missing", "partial", "violation")
+_GAP = r"(?:[^\w\n\u00b6]+\w+){0,6}?[^\w\n\u00b6]+"
+_NEGATION_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class Evidence:
+    part: str
+    paragraph: int
+    heading: str
+    text: str
+    label: str | None = None
+
+
+@dataclass
+class Result:
+    rule: str
+    status: Status
+    severity: str
+    citation: str
+    message: str
+    title: str
+    evidence: list[Evidence] = field(default_factory=list)
+    caution: str | None = None
+
+    @property
+    def is_problem(self) -> bool:
+        return self.status in PROBLEMS
+
+
+# --- compiled concepts ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CompiledConcept:
+    regex: re.Pattern[str]
+    context: bool
+
+
+def _expand(pattern: str, cat: Catalog) -> list[str]:
+    """A concept pattern as regexes: `@ID.field` names a phrase list, `~` a short gap."""
+    if pattern.startswith("@"):
+        rid, _, name = pattern[1:].partition(".")
+        phrases = getattr(cat.get(rid), name)
+        return [r"\b" + re.escape(p.lower()) + r"\b" for p in phrases]
+    return [_GAP.join(piece for piece in pattern.split("~"))]
+
+
+_COMPILED: dict[int, tuple[Catalog, dict[str, CompiledConcept]]] = {}
+
+
+def compiled(cat: Catalog) -> dict[str, CompiledConcept]:
+    """The catalog's concepts as regexes, compiled once per catalog object."""
+    cached = _COMPILED.get(id(cat))
+    if cached is not None and cached[0] is cat:
+        return cached[1]
+    result = {}
+    for name, concept in cat.concepts.items():
+        alternatives = [alt for p in concept.patterns for alt in _expand(p, cat)]
+        regex = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", re.M)
+        result[name] = CompiledConcept(regex, concept.context)
+    _COMPILED[id(cat)] = (cat, result)
+    return result
+
+
+class Matcher:
+    """Concept occurrences in one document, searched lazily, once per concept."""
+
+    def __init__(self, doc: Document, concepts: dict[str, CompiledConcept]) -> None:
+        self.doc = doc
+        self.concepts = concepts
+        self._starts: dict[str, list[int]] = {}
+        self._matches: dict[str, list[re.Match[str]]] = {}
+
+    def _find(self, name: str) -> tuple[list[int], list[re.Match[str]]]:
+        if name not in self._starts:
+            found = list(self.concepts[name].regex.finditer(self.doc.text))
+            self._matches[name] = found
+            self._starts[name] = [m.start() for m in found]
+        return self._starts[name], self._matches[name]
+
+    def first_in(self, name: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+        starts, matches = self._find(name)
+        for start, end in spans:
+            k = bisect.bisect_left(starts, start)
+            while k < len(starts) and starts[k] < end:
+                if matches[k].end() <= end:
+                    return matches[k]
+                k += 1
+        return None
+
+    def has(self, name: str, unit: Unit) -> bool:
+        if self.first_in(name, unit.spans) is not None:
+            return True
+        return self.concepts[name].context and self.first_in(name, unit.context) is not None
+
+    def negated(self, match: re.Match[str]) -> bool:
+        """A negation in the same clause shortly before the match ("shall not enforce ...")."""
+        before = self.doc.text[max(0, match.start() - 200):match.start()]
+        clause = re.split(r"[.;:\u00b6]|\bbut\b|\bhowever\b", before)[-1]
+        words = clause.split()[-_NEGATION_WINDOW:]
+        window = " ".join(words)
+        return self.concepts["negation"].regex.search(window) is not None
+
+
+# --- evaluation ----------------------------------------------------------------------------------
+
+def evaluate(blocks: Sequence[Any], cat: Catalog | None = None) -> list[Result]:
+    """One result for every catalog requirement, in catalog order."""
+    cat = cat or catalog_mod.bundled()
+    doc = units_mod.build(blocks)
+    matcher = Matcher(doc, compiled(cat))
+    statuses: dict[str, Result] = {}
+    pending = [r for r in cat.requirements if r.detect is not None and r.detect.implied_by is not None]
+    for req in cat.requirements:
+        if req not in pending:
+            statuses[req.id] = _evaluate(req, doc, matcher, statuses)
+    for req in pending:
+        statuses[req.id] = _evaluate(req, doc, matcher, statuses)
+    return [statuses[r.id] for r in cat.requirements]
+
+
+def _candidates(req: Requirement, doc: Document, matcher: Matcher, scope: str) -> list[Unit]:
+    d = req.detect
+    units = doc.units[scope]
+    if d.where == "operative":
+        units = [u for u in units if u.operative]
+    if d.unless:
+        units = [u for u in units if not any(matcher.has(c, u) for c in d.unless)]
+    return units
+
+
+def _pattern_units(pattern: list[str], units: list[Unit], matcher: Matcher, check_negation: bool = False,
+                   exclude: list[str] = ()) -> list[Unit]:
+    """Units where every concept of `pattern` occurs (and no `!concept`)."""
+    found = []
+    for unit in units:
+        ok = True
+        for name in pattern:
+            wanted = not name.startswith("!")
+            if matcher.has(name.lstrip("!"), unit) != wanted:
+                ok = False
+                break
+        if not ok:
+            continue
+        if exclude and any(matcher.has(c, unit) for c in exclude):
+            continue
+        if check_negation:
+            last = next((n for n in reversed(pattern) if not n.startswith("!")), None)
+            match = matcher.first_in(last, unit.spans) if last else None
+            if match is not None and _all_negated(matcher, last, unit):
+                continue
+        found.append(unit)
+    return found
+
+
+def _all_negated(matcher: Matcher, name: str, unit: Unit) -> bool:
+    starts, matches = matcher._find(name)
+    seen = False
+    for start, end in unit.spans:
+        k = bisect.bisect_left(starts, start)
+        while k < len(starts) and starts[k] < end:
+            seen = True
+            if not matcher.negated(matches[k]):
+                return False
+            k += 1
+    return seen
+
+
+def _entry_units(entry: Entry, req: Requirement, doc: Document, matcher: Matcher, violation: bool = False) -> list[Unit]:
+    """The units that show `entry` matched; empty when it does not match."""
+    d = req.detect
+    exclude = d.violation_unless if violation else []
+    if isinstance(entry, AllOf):
+        units = _candidates(req, doc, matcher, d.scope)
+        shown: list[Unit] = []
+        for pattern in entry.all:
+            hit = _pattern_units(pattern, units, matcher, violation, exclude)
+            if not hit:
+                return []
+            shown.append(hit[0])
+        return shown
+    if isinstance(entry, ScopedPattern):
+        return _pattern_units(entry.match, _candidates(req, doc, matcher, entry.scope), matcher, violation, exclude)
+    return _pattern_units(entry, _candidates(req, doc, matcher, d.scope), matcher, violation, exclude)
+
+
+def _first(entries: list[Entry], req: Requirement, doc: Document, matcher: Matcher, violation: bool = False) -> list[Unit]:
+    for entry in entries:
+        hit = _entry_units(entry, req, doc, matcher, violation)
+        if hit:
+            return hit
+    return []
+
+
+def _evaluate(req: Requirement, doc: Document, matcher: Matcher, done: dict[str, Result]) -> Result:
+    d = req.detect
+    if d is None:
+        return _result(req, "not_applicable", [], doc, "not checked automatically")
+    if hit := _first(d.violation, req, doc, matcher, violation=True):
+        return _result(req, "violation", hit, doc)
+    if hit := _first(d.present, req, doc, matcher):
+        if weak := _first(d.downgrade, req, doc, matcher):
+            return _result(req, "partial", weak + hit, doc)
+        return _result(req, "present", hit, doc)
+    if d.implied_by:
+        present = [done[i] for i in d.implied_by.ids if i in done and done[i].status == "present"]
+        if len(present) >= d.implied_by.min:
+            evidence_units: list[Unit] = []
+            return _result(req, "present", evidence_units, doc, evidence=[e for r in present[:2] for e in r.evidence[:1]])
+    if hit := _first(d.partial, req, doc, matcher):
+        return _result(req, "partial", hit, doc)
+    return _result(req, d.if_silent, [], doc)
+
+
+def _severity(req: Requirement, status: Status) -> str:
+    if status == "missing" and req.missing_severity:
+        return req.missing_severity
+    return req.severity
+
+
+def _message(req: Requirement, status: Status, evidence: list[Evidence]) -> str:
+    quote = f"\u201c{_excerpt(evidence[0].text)}\u201d" if evidence else ""
+    if status == "present":
+        return f"present: {req.title}"
+    if status == "not_applicable":
+        return f"not applicable: the contract does not address {req.title.lower()}"
+    if status == "missing":
+        return f"missing: {req.summary}"
+    if status == "partial":
+        return f"partial: {quote} does not fully satisfy it: {req.summary}"
+    return f"violation: {quote} conflicts with the requirement: {req.summary}"
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _result(req: Requirement, status: Status, hit: list[Unit], doc: Document, message: str | None = None,
+            evidence: list[Evidence] | None = None) -> Result:
+    if evidence is None:
+        evidence = []
+        for unit in hit[:3]:
+            block_index = unit.blocks[0]
+            block = doc.blocks[block_index]
+            evidence.append(Evidence(block.part, block.index, doc.headings[block_index], unit.display,
+                                     getattr(block, "label", None)))
+    text = message or _message(req, status, evidence)
+    if req.unconfirmed and status in PROBLEMS:
+        text += " (caution: the catalog marks part of this law unconfirmed)"
+    return Result(req.id, status, _severity(req, status), req.citation, text, req.title, evidence, req.caution)
