@@ -1,0 +1,794 @@
+"""A Word document as ordered text blocks with stable locations, read straight from the XML.
+
+python-docx's `Paragraph.text` silently drops text inside tracked insertions, smart tags, inline
+content controls and simple fields, and never sees text boxes or notes. The linter needs every word a
+reader of the contract sees, so this module walks each part once with lxml and builds one `Block` per
+paragraph, in reading order:
+
+1. the main document body: paragraphs, tables (row by row, cell by cell, nested tables inline),
+   content controls and custom-XML / smart-tag wrappers transparently, and text boxes (kind
+   "textbox") right after the paragraph that anchors them;
+2. the footnotes and endnotes the body references, in order of first reference;
+3. the headers and footers the section properties reference.
+
+Two views of tracked changes: "accepted" (Accept All) and "original" (Reject All). A paragraph whose
+mark is removed in the view is merged with the next paragraph, as Word does.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from contractgen.ooxml.namespaces import MC, M, M_STRICT, R, R_STRICT, W, W_STRICT, rel_type_name, w_namespace
+
+VIEWS = ("accepted", "original")
+
+
+@dataclass(frozen=True)
+class RunSpan:
+    """Where one run's text sits in `Block.text`: text[start:end]; `path` is the run's lxml getpath()."""
+
+    start: int
+    end: int
+    path: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a Word part in the chosen view (see the module docstring)."""
+
+    part: str
+    index: int
+    text: str
+    kind: str
+    style: str | None
+    heading_level: int | None
+    heading: str
+    label: str | None
+    table: tuple[int, int, int] | None
+    sdt: bool
+    runs: tuple[RunSpan, ...]
+
+
+# -- text normalisation --------------------------------------------------------------------------------
+
+# Soft hyphens and zero-width characters are invisible in Word and split words for a matcher.
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"\s+")
+
+
+def _normalize(segments: list[tuple[str, object]], getpath) -> tuple[str, tuple[RunSpan, ...]]:
+    """Join (text, run) segments: whitespace runs collapse to one space, the result is stripped, and each
+    run gets one span over what it contributed (runs contributing nothing get none)."""
+    out: list[str] = []
+    length = 0
+    ends_space = True  # strips leading whitespace
+    spans: list[list] = []  # [start, end, run]
+    for text, run in segments:
+        text = _SPACES.sub(" ", text.translate(_DROP))
+        if not text:
+            continue
+        if ends_space and text[0] == " ":
+            text = text[1:]
+            if not text:
+                continue
+        start = length
+        out.append(text)
+        length += len(text)
+        ends_space = text[-1] == " "
+        if spans and spans[-1][2] is run and spans[-1][1] == start:
+            spans[-1][1] = length
+        else:
+            spans.append([start, length, run])
+    joined = "".join(out)
+    if joined.endswith(" "):
+        joined = joined[:-1]
+        length -= 1
+    result = []
+    paths: dict[int, str] = {}
+    for start, end, run in spans:
+        end = min(end, length)
+        # A run's own leading space (after a non-space) stays in its span; trim it so spans hold words.
+        while start < end and joined[start] == " ":
+            start += 1
+        if end <= start:
+            continue
+        key = id(run)
+        if key not in paths:
+            paths[key] = getpath(run)
+        result.append(RunSpan(start, end, paths[key]))
+    return joined, tuple(result)
+
+
+# -- names ---------------------------------------------------------------------------------------------
+
+class _Names:
+    """Qualified names of one WordprocessingML namespace (Transitional or Strict), built once."""
+
+    _LOCAL = (
+        "p pPr rPr r t delText fldChar fldSimple tab ptab br cr noBreakHyphen softHyphen "
+        "sym drawing pict object ruby rubyBase ins del moveFrom moveTo hyperlink smartTag customXml sdt "
+        "sdtContent dir bdo tbl tr tc trPr tcPr gridSpan gridBefore cellIns cellDel txbxContent pStyle "
+        "outlineLvl numPr numId ilvl footnoteReference endnoteReference footnote endnote headerReference "
+        "footerReference body style styleId name basedOn type default abstractNum abstractNumId num lvl start "
+        "numFmt lvlText lvlRestart isLgl lvlOverride startOverride numStyleLink styleLink char val id "
+        "fldCharType"
+    ).split()
+
+    def __init__(self, ns: str) -> None:
+        self.ns = ns
+        for local in self._LOCAL:
+            setattr(self, local, f"{{{ns}}}{local}")
+        math = M_STRICT if ns == W_STRICT else M
+        self.m_t = f"{{{math}}}t"
+        self.m_r = f"{{{math}}}r"
+        self.m_oMath = f"{{{math}}}oMath"
+        self.m_oMathPara = f"{{{math}}}oMathPara"
+        self.del_ = f"{{{ns}}}del"  # "del" is a Python keyword
+        self.r_ids = (f"{{{R}}}id", f"{{{R_STRICT}}}id")
+
+
+_NAMES = {W: _Names(W), W_STRICT: _Names(W_STRICT)}
+_MC_ALT = f"{{{MC}}}AlternateContent"
+_MC_CHOICE = f"{{{MC}}}Choice"
+_MC_FALLBACK = f"{{{MC}}}Fallback"
+
+
+def _names_for(root) -> _Names:
+    return _NAMES[w_namespace(root)]
+
+
+def _mc_branch(alt):
+    """The one branch of mc:AlternateContent to read: the first mc:Choice, else mc:Fallback."""
+    fallback = None
+    for child in alt:
+        if child.tag == _MC_CHOICE:
+            return child
+        if child.tag == _MC_FALLBACK and fallback is None:
+            fallback = child
+    return fallback
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+# -- styles --------------------------------------------------------------------------------------------
+
+_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+
+
+@dataclass
+class _Style:
+    name: str
+    based_on: str | None
+    outline: int | None
+    num: tuple[str | None, int | None] | None
+
+
+class _Styles:
+    """Paragraph styles: heading levels (by id, by name, by outline level through basedOn) and numbering."""
+
+    def __init__(self, root=None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.default: str | None = None
+        self._levels: dict[str, int | None] = {}
+        if root is None:
+            return
+        n = _names_for(root)
+        for st in root.iter(n.style):
+            if st.get(n.type, "paragraph") not in ("paragraph", "numbering"):
+                continue
+            sid = st.get(n.styleId)
+            if sid is None:
+                continue
+            name_el = st.find(n.name)
+            based = st.find(n.basedOn)
+            ppr = st.find(n.pPr)
+            outline = num = None
+            if ppr is not None:
+                ol = ppr.find(n.outlineLvl)
+                if ol is not None:
+                    outline = _int(ol.get(n.val))
+                numpr = ppr.find(n.numPr)
+                if numpr is not None:
+                    num_id, ilvl = numpr.find(n.numId), numpr.find(n.ilvl)
+                    num = (num_id.get(n.val) if num_id is not None else None,
+                           _int(ilvl.get(n.val)) if ilvl is not None else None)
+            self.styles[sid] = _Style(name_el.get(n.val, "") if name_el is not None else "",
+                                      based.get(n.val) if based is not None else None, outline, num)
+            if st.get(n.default) in ("1", "true", "on") and st.get(n.type, "paragraph") == "paragraph":
+                self.default = sid
+
+    def heading_level(self, style_id: str | None) -> int | None:
+        """1..9 for a heading style (by id, name or outline level, through basedOn), 0 for Title, else None."""
+        style_id = style_id or self.default
+        if style_id is None:
+            return None
+        if style_id not in self._levels:
+            self._levels[style_id] = self._resolve(style_id)
+        return self._levels[style_id]
+
+    def _resolve(self, style_id: str) -> int | None:
+        seen = set()
+        sid: str | None = style_id
+        while sid is not None and sid not in seen:
+            seen.add(sid)
+            st = self.styles.get(sid)
+            names = (sid, st.name) if st else (sid,)
+            for name in names:
+                match = _HEADING_NAME.match(name.strip())
+                if match:
+                    return int(match.group(1))
+                if name.strip().lower() == "title":
+                    return 0
+            if st is None:
+                return None
+            if st.outline is not None:
+                return st.outline + 1 if 0 <= st.outline <= 8 else None
+            sid = st.based_on
+        return None
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, int | None] | None:
+        """(numId, ilvl) a paragraph style gives, through basedOn."""
+        seen = set()
+        sid = style_id or self.default
+        while sid is not None and sid not in seen:
+            seen.add(sid)
+            st = self.styles.get(sid)
+            if st is None:
+                return None
+            if st.num is not None:
+                return st.num
+            sid = st.based_on
+        return None
+
+
+# -- numbering -----------------------------------------------------------------------------------------
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str | None = None
+    restart: int | None = None
+    legal: bool = False
+    style: str | None = None
+
+
+def _roman(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(digits)
+            n -= value
+    return "".join(out)
+
+
+def _letter(n: int) -> str:
+    # Word repeats the letter: a..z, aa..zz, aaa...
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter",):
+        return _letter(n)
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    if fmt == "ordinal":
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    return str(n)
+
+
+class _Numbering:
+    """List labels from numbering.xml. Counters belong to the abstractNum, so every w:num of it continues
+    one sequence (as Word and LibreOffice number them); a w:num with a startOverride restarts that level the
+    first time it is used, and the sequence continues from there."""
+
+    def __init__(self, root=None, styles: _Styles | None = None) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.style_link: dict[str, str] = {}  # abstractNumId -> numbering style id (numStyleLink)
+        self.nums: dict[str, tuple[str, dict[int, tuple[int | None, _Level | None]]]] = {}
+        self.counters: dict[object, dict[int, int]] = {}
+        self.started: set[object] = set()
+        self.styles = styles or _Styles()
+        if root is None:
+            return
+        n = _names_for(root)
+        for ab in root.iter(n.abstractNum):
+            aid = ab.get(n.abstractNumId)
+            if aid is None:
+                continue
+            self.abstract[aid] = {_int(lvl.get(n.ilvl), 0): self._level(lvl, n) for lvl in ab.iter(n.lvl)}
+            link = ab.find(n.numStyleLink)
+            if link is not None and link.get(n.val):
+                self.style_link[aid] = link.get(n.val)
+        for num in root.iter(n.num):
+            nid = num.get(n.numId)
+            ab = num.find(n.abstractNumId)
+            if nid is None or ab is None:
+                continue
+            overrides = {}
+            for ov in num.iter(n.lvlOverride):
+                so = ov.find(n.startOverride)
+                lvl = ov.find(n.lvl)
+                overrides[_int(ov.get(n.ilvl), 0)] = (_int(so.get(n.val)) if so is not None else None,
+                                                      self._level(lvl, n) if lvl is not None else None)
+            self.nums[nid] = (ab.get(n.val), overrides)
+
+    @staticmethod
+    def _level(lvl, n: _Names) -> _Level:
+        level = _Level()
+        for child in lvl:
+            tag = child.tag
+            if tag == _MC_ALT:  # Word 2010 custom formats: the Fallback holds a plain numFmt
+                branch = None
+                for b in child:
+                    if b.tag == _MC_FALLBACK:
+                        branch = b
+                fmt = branch.find(n.numFmt) if branch is not None else None
+                if fmt is not None:
+                    level.fmt = fmt.get(n.val, "decimal")
+            elif tag == n.start:
+                level.start = _int(child.get(n.val), 1)
+            elif tag == n.numFmt:
+                level.fmt = child.get(n.val, "decimal")
+            elif tag == n.lvlText:
+                level.text = child.get(n.val)
+            elif tag == n.lvlRestart:
+                level.restart = _int(child.get(n.val))
+            elif tag == n.isLgl:
+                level.legal = child.get(n.val, "1") not in ("0", "false", "off")
+            elif tag == n.pStyle:
+                level.style = child.get(n.val)
+        return level
+
+    def _levels(self, num_id: str) -> tuple[object, dict[int, _Level], dict[int, int | None]] | None:
+        entry = self.nums.get(num_id)
+        if entry is None:
+            return None
+        aid, overrides = entry
+        levels = self.abstract.get(aid)
+        seen = set()
+        # numStyleLink: the abstractNum defers to the list a numbering style points at.
+        while aid in self.style_link and aid not in seen:
+            seen.add(aid)
+            linked = self.styles.numbering(self.style_link[aid])
+            target = self.nums.get(linked[0]) if linked and linked[0] else None
+            if target is None:
+                break
+            aid = target[0]
+            levels = self.abstract.get(aid)
+        if levels is None:
+            return None
+        if any(lvl is not None for _, lvl in overrides.values()):
+            levels = dict(levels)
+            for ilvl, (_, lvl) in overrides.items():
+                if lvl is not None:
+                    levels[ilvl] = lvl
+        return aid, levels, {ilvl: start for ilvl, (start, _) in overrides.items() if start is not None}
+
+    def paragraph(self, num_id: str | None, ilvl: int | None, style_id: str | None) -> str | None:
+        """Advance the counters for one numbered paragraph and return its label ("4.2(a)"), None if none."""
+        if num_id is None or num_id == "0":
+            return None
+        found = self._levels(num_id)
+        if found is None:
+            return None
+        key, levels, start_overrides = found
+        if ilvl is None:
+            ilvl = next((i for i, lvl in levels.items() if style_id and lvl.style == style_id), 0)
+        level = levels.get(ilvl)
+        if level is None:
+            return None
+        counters = self.counters.setdefault(key, {})
+
+        def start_of(i: int) -> int:
+            if i in start_overrides:
+                return start_overrides[i]
+            lvl = levels.get(i)
+            return lvl.start if lvl else 1
+
+        if ilvl in start_overrides and (num_id, ilvl) not in self.started:
+            self.started.add((num_id, ilvl))  # a "restart numbering" list: restarts once, then continues
+            counters[ilvl] = start_overrides[ilvl]
+        else:
+            counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start_of(ilvl)
+        for deeper in [i for i in counters if i > ilvl]:
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart == 0 or (restart is not None and ilvl + 1 > restart):
+                continue
+            del counters[deeper]
+        if level.fmt == "bullet" or level.text is None:
+            return None
+
+        def number(match: re.Match) -> str:
+            i = int(match.group(1)) - 1
+            value = counters.get(i, start_of(i))
+            lvl = levels.get(i)
+            fmt = lvl.fmt if lvl else "decimal"
+            if level.legal and fmt not in ("none", "bullet"):
+                fmt = "decimal"
+            return "" if fmt == "bullet" else _format_number(value, fmt)
+
+        label = re.sub(r"%([1-9])", number, level.text).strip()
+        return label or None
+
+
+# -- the reader ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Ctx:
+    kind: str
+    table: tuple[int, int, int] | None = None
+    sdt: bool = False
+
+
+@dataclass
+class _Pending:
+    """A paragraph whose mark is removed in this view: its content joins the next paragraph."""
+
+    segments: list
+    boxes: list
+    sdt: bool
+    ppr: object
+
+
+@dataclass
+class _PartReader:
+    """One pass over one part; emits Blocks in reading order."""
+
+    part: str
+    root: object
+    view: str
+    styles: _Styles
+    numbering: _Numbering
+    track_headings: bool
+    note_refs: list | None = None  # (kind, id) in reading order, collected from the body
+    blocks: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.n = _names_for(self.root)
+        self.tree = self.root.getroottree()
+        self.accepted = self.view == "accepted"
+        n = self.n
+        # Wrappers whose content is read or skipped depending on the view.
+        self.shown = (n.ins, n.moveTo) if self.accepted else (n.del_, n.moveFrom)
+        self.hidden = (n.del_, n.moveFrom) if self.accepted else (n.ins, n.moveTo)
+        self.fields: list[bool] = []  # one entry per open complex field: True once past its separator
+        self.tables = 0
+        self.pending: _Pending | None = None
+        self.headings: list[tuple[int, str]] = []
+
+    # block level ----------------------------------------------------------------------------------
+    def story(self, container, ctx: _Ctx) -> None:
+        """A whole story (body, cell, text box, note, header): paragraph merges stop at its end."""
+        saved = self.pending, self.fields
+        self.pending, self.fields = None, []  # an unbalanced field cannot hide the text of another story
+        self.blocks_in(container, ctx)
+        self.flush(ctx)
+        self.pending, self.fields = saved
+
+    def blocks_in(self, container, ctx: _Ctx) -> None:
+        n = self.n
+        for child in container:
+            tag = child.tag
+            if tag == n.p:
+                self.paragraph(child, ctx)
+            elif tag == n.tbl:
+                self.flush(ctx)
+                self.table(child, ctx)
+            elif tag == n.sdt:
+                content = child.find(n.sdtContent)
+                if content is not None:
+                    self.blocks_in(content, _Ctx(ctx.kind, ctx.table, True))
+            elif tag == n.customXml or tag in self.shown:
+                self.blocks_in(child, ctx)
+            elif tag == _MC_ALT:
+                branch = _mc_branch(child)
+                if branch is not None:
+                    self.blocks_in(branch, ctx)
+
+    def flush(self, ctx: _Ctx) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.emit(pending.segments, pending.ppr, ctx, pending.sdt, pending.boxes)
+
+    def table(self, tbl, ctx: _Ctx) -> None:
+        self.tables += 1
+        ordinal = self.tables
+        kind = "cell" if ctx.kind == "body" else ctx.kind
+        row = 0
+        for tr, sdt in self._rows(tbl, ctx.sdt):
+            if self._row_hidden(tr):
+                continue
+            col = 0
+            trpr = tr.find(self.n.trPr)
+            if trpr is not None:
+                before = trpr.find(self.n.gridBefore)
+                if before is not None:
+                    col = _int(before.get(self.n.val), 0)
+            for tc, cell_sdt in self._cells(tr, sdt):
+                tcpr = tc.find(self.n.tcPr)
+                span = 1
+                if tcpr is not None:
+                    gs = tcpr.find(self.n.gridSpan)
+                    if gs is not None:
+                        span = max(_int(gs.get(self.n.val), 1), 1)
+                    if tcpr.find(self.n.cellDel if self.accepted else self.n.cellIns) is not None:
+                        continue
+                self.story(tc, _Ctx(kind, (ordinal, row, col), cell_sdt))
+                col += span
+            row += 1
+
+    def _rows(self, tbl, sdt: bool) -> Iterator[tuple[object, bool]]:
+        n = self.n
+        for child in tbl:
+            tag = child.tag
+            if tag == n.tr:
+                yield child, sdt
+            elif tag == n.sdt:
+                content = child.find(n.sdtContent)
+                if content is not None:
+                    yield from self._rows(content, True)
+            elif tag == n.customXml or tag in self.shown:
+                yield from self._rows(child, sdt)
+
+    def _cells(self, tr, sdt: bool) -> Iterator[tuple[object, bool]]:
+        n = self.n
+        for child in tr:
+            tag = child.tag
+            if tag == n.tc:
+                yield child, sdt
+            elif tag == n.sdt:
+                content = child.find(n.sdtContent)
+                if content is not None:
+                    yield from self._cells(content, True)
+            elif tag == n.customXml or tag in self.shown:
+                yield from self._cells(child, sdt)
+
+    def _row_hidden(self, tr) -> bool:
+        trpr = tr.find(self.n.trPr)
+        if trpr is None:
+            return False
+        return trpr.find(self.hidden[0]) is not None  # w:trPr/w:del (accepted) or w:trPr/w:ins (original)
+
+    # paragraphs -----------------------------------------------------------------------------------
+    def paragraph(self, p, ctx: _Ctx) -> None:
+        n = self.n
+        ppr = p.find(n.pPr)
+        mark_removed = False
+        if ppr is not None:
+            rpr = ppr.find(n.rPr)
+            if rpr is not None:
+                mark_removed = any(rpr.find(tag) is not None for tag in self.hidden)
+        if self.pending is not None:
+            segments, boxes, sdt = self.pending.segments, self.pending.boxes, self.pending.sdt or ctx.sdt
+            self.pending = None
+        else:
+            segments, boxes, sdt = [], [], ctx.sdt
+        sdt = self.inline(p, segments, boxes) or sdt
+        if mark_removed:
+            self.pending = _Pending(segments, boxes, sdt, ppr)
+        else:
+            self.emit(segments, ppr, ctx, sdt, boxes)
+
+    def inline(self, container, segments: list, boxes: list) -> bool:
+        """Collect the text of paragraph content; returns True when an inline content control was read."""
+        n = self.n
+        sdt = False
+        for child in container:
+            tag = child.tag
+            if tag == n.r:
+                self.run(child, segments, boxes)
+            elif tag in (n.hyperlink, n.smartTag, n.customXml, n.fldSimple, n.dir, n.bdo):
+                sdt = self.inline(child, segments, boxes) or sdt
+            elif tag in self.shown:
+                sdt = self.inline(child, segments, boxes) or sdt
+            elif tag == n.sdt:
+                content = child.find(n.sdtContent)
+                if content is not None:
+                    self.inline(content, segments, boxes)
+                    sdt = True
+            elif tag == _MC_ALT:
+                branch = _mc_branch(child)
+                if branch is not None:
+                    sdt = self.inline(branch, segments, boxes) or sdt
+            elif tag in (n.m_oMath, n.m_oMathPara):
+                if not self.fields or all(self.fields):
+                    for mr in child.iter(n.m_r):
+                        for t in mr.iter(n.m_t):
+                            if t.text:
+                                segments.append((t.text, mr))
+        return sdt
+
+    def run(self, r, segments: list, boxes: list) -> None:
+        n = self.n
+        fields = self.fields
+        for child in r:
+            tag = child.tag
+            if tag == n.fldChar:
+                kind = child.get(n.fldCharType)
+                if kind == "begin":
+                    fields.append(False)
+                elif kind == "separate":
+                    if fields:
+                        fields[-1] = True
+                elif kind == "end":
+                    if fields:
+                        fields.pop()
+                continue
+            visible = not fields or all(fields)
+            if tag == n.t:
+                if visible and child.text:
+                    segments.append((child.text, r))
+            elif tag == n.delText:
+                if visible and child.text and not self.accepted:
+                    segments.append((child.text, r))
+            elif tag in (n.tab, n.ptab, n.br, n.cr):
+                if visible:
+                    segments.append((" ", r))
+            elif tag == n.noBreakHyphen:
+                if visible:
+                    segments.append(("-", r))
+            elif tag == n.sym:
+                try:
+                    value = int(child.get(n.char) or "", 16)
+                except ValueError:
+                    value = None
+                if visible and value is not None and not 0xE000 <= value <= 0xF8FF and value > 0x1F:
+                    segments.append((chr(value), r))
+            elif tag in (n.drawing, n.pict, n.object):
+                self._find_boxes(child, boxes)
+            elif tag == _MC_ALT:
+                branch = _mc_branch(child)
+                if branch is not None:
+                    self._find_boxes(branch, boxes)
+            elif tag == n.ruby:
+                base = child.find(n.rubyBase)
+                if base is not None:
+                    self.inline(base, segments, boxes)
+            elif tag == n.footnoteReference or tag == n.endnoteReference:
+                if self.note_refs is not None:
+                    self.note_refs.append(("footnote" if tag == n.footnoteReference else "endnote",
+                                           child.get(n.id)))
+
+    def _find_boxes(self, el, boxes: list) -> None:
+        """The outermost w:txbxContent under a drawing, reading one branch of each mc:AlternateContent."""
+        for child in el:
+            tag = child.tag
+            if tag == self.n.txbxContent:
+                boxes.append(child)
+            elif tag == _MC_ALT:
+                branch = _mc_branch(child)
+                if branch is not None:
+                    self._find_boxes(branch, boxes)
+            elif isinstance(tag, str):
+                self._find_boxes(child, boxes)
+
+    # emitting -------------------------------------------------------------------------------------
+    def emit(self, segments: list, ppr, ctx: _Ctx, sdt: bool, boxes: list) -> None:
+        n = self.n
+        text, runs = _normalize(segments, self.tree.getpath)
+        style = outline = num_id = ilvl = None
+        if ppr is not None:
+            for child in ppr:
+                tag = child.tag
+                if tag == n.pStyle:
+                    style = child.get(n.val)
+                elif tag == n.outlineLvl:
+                    outline = _int(child.get(n.val))
+                elif tag == n.numPr:
+                    for sub in child:
+                        if sub.tag == n.numId:
+                            num_id = sub.get(n.val)
+                        elif sub.tag == n.ilvl:
+                            ilvl = _int(sub.get(n.val))
+        if outline is not None:
+            level = outline + 1 if 0 <= outline <= 8 else None
+        else:
+            level = self.styles.heading_level(style)
+        if num_id is None:
+            from_style = self.styles.numbering(style)
+            if from_style is not None:
+                num_id = from_style[0]
+                if ilvl is None:
+                    ilvl = from_style[1]
+        label = self.numbering.paragraph(num_id, ilvl, style or self.styles.default) if num_id else None
+        heading = ""
+        if self.track_headings:
+            if level is not None and text and ctx.kind in ("body", "cell"):
+                while self.headings and self.headings[-1][0] >= level:
+                    self.headings.pop()
+                heading = self.headings[-1][1] if self.headings else ""
+                self.headings.append((level, f"{label} {text}" if label else text))
+            else:
+                heading = self.headings[-1][1] if self.headings else ""
+        self.blocks.append(Block(self.part, len(self.blocks) + 1, text, ctx.kind, style, level, heading, label,
+                                 ctx.table, sdt, runs))
+        for box in boxes:
+            self.story(box, _Ctx("textbox", ctx.table, ctx.sdt))
+
+
+# -- the package -----------------------------------------------------------------------------------
+
+def _related(package, rel_names: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
+    """rId -> member for the main part's internal relationships of the given short type names."""
+    found: dict[str, list[tuple[str, str]]] = {name: [] for name in rel_names}
+    for rid, (rtype, target, mode) in package.rels(package.main_part).items():
+        short = rel_type_name(rtype)
+        if short in found and mode != "External" and package.has(target):
+            found[short].append((rid, target))
+    return found
+
+
+def read_blocks(package, view: str = "accepted") -> list[Block]:
+    """Every paragraph of the document in reading order (body, referenced notes, headers and footers)."""
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
+    related = _related(package, ("styles", "numbering", "footnotes", "endnotes", "header", "footer"))
+    styles_part = related["styles"][0][1] if related["styles"] else None
+    styles = _Styles(package.xml(styles_part) if styles_part else None)
+    numbering_part = related["numbering"][0][1] if related["numbering"] else None
+    numbering_root = package.xml(numbering_part) if numbering_part else None
+
+    main = package.main_part
+    root = package.xml(main)
+    note_refs: list[tuple[str, str]] = []
+    reader = _PartReader(main, root, view, styles, _Numbering(numbering_root, styles), True, note_refs)
+    body = root.find(reader.n.body)
+    if body is not None:
+        reader.story(body, _Ctx("body"))
+    blocks = list(reader.blocks)
+
+    for kind, plural in (("footnote", "footnotes"), ("endnote", "endnotes")):
+        wanted = [nid for k, nid in note_refs if k == kind]
+        if not wanted or not related[plural]:
+            continue
+        part = related[plural][0][1]
+        notes_root = package.xml(part)
+        notes = _PartReader(part, notes_root, view, styles, _Numbering(numbering_root, styles), False)
+        by_id = {}
+        for note in notes_root:
+            if note.tag == getattr(notes.n, kind) and note.get(notes.n.type, "normal") == "normal":
+                by_id.setdefault(note.get(notes.n.id), note)
+        done = set()
+        for nid in wanted:
+            if nid in by_id and nid not in done:
+                done.add(nid)
+                notes.story(by_id[nid], _Ctx(kind))
+        blocks.extend(notes.blocks)
+
+    n = reader.n
+    order = {rid: i for i, rid in enumerate(
+        ref.get(n.r_ids[0]) or ref.get(n.r_ids[1]) for ref in root.iter(n.headerReference, n.footerReference))}
+    for kind in ("header", "footer"):
+        parts = sorted((order[rid], target) for rid, target in related[kind] if rid in order)
+        seen = set()
+        for _, part in parts:
+            if part in seen:
+                continue
+            seen.add(part)
+            part_root = package.xml(part)
+            hf = _PartReader(part, part_root, view, styles, _Numbering(numbering_root, styles), False)
+            hf.story(part_root, _Ctx(kind))
+            blocks.extend(hf.blocks)
+    return blocks
