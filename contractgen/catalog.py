@@ -70,6 +70,13 @@ class Concept(BaseModel):
     context: bool = False
 
 
+class Examples(BaseModel):
+    """One phrasing the rule accepts and one it rejects (None: silence is the failure)."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    compliant: str
+    non_compliant: str | None = None
+
+
 class Requirement(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -87,6 +94,7 @@ class Requirement(BaseModel):
     violation_phrases: list[str] = []
     vague_phrases: list[str] = []
     detect: Detect | None = None
+    examples: Examples | None = None
 
     @property
     def unconfirmed(self) -> bool:

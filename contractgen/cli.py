@@ -188,6 +188,155 @@ def build(spec: Path, output: Path, template: Path | None, when: date | None, fm
         click.echo(result.summary_text())
 
 
+# --- lint and rules ------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@format_option("text", "json", "sarif")
+@click.option("--select", "selected", multiple=True, metavar="ID",
+              help="Only these rules: an ID or a prefix such as DATA- (repeatable, or comma-separated).")
+@click.option("--ignore", "ignored", multiple=True, metavar="ID", help="Skip these rules (ID or prefix).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Exit 1 when a finding at or above this severity is found.")
+@click.option("--view", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True,
+              help="Lint tracked changes as if all were accepted, or all rejected.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes for large batches (default: all cores).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to a file.")
+def lint(files: tuple[str, ...], fmt: str, selected: tuple[str, ...], ignored: tuple[str, ...], fail_on: str,
+         view: str, jobs: int | None, output: Path | None) -> None:
+    """Check Word contracts against every requirement of the catalog, with citations.
+
+    Exit 0 when clean, 1 when a finding at or above --fail-on is found, 2 when a file
+    cannot be read (the other files are still checked).
+
+    \b
+    Example:
+      contractgen lint contract.docx
+      contractgen lint contracts/*.docx --format json --select DATA- --fail-on warning
+    """
+    from contractgen import catalog
+    from contractgen.lint import report as report_mod
+    from contractgen.lint.runner import expand, lint_files
+
+    selected_ids = [s.strip() for item in selected for s in item.split(",") if s.strip()]
+    ignored_ids = [s.strip() for item in ignored for s in item.split(",") if s.strip()]
+    _check_rule_names(selected_ids + ignored_ids)
+    paths = expand(files)
+    if output is not None:
+        from contractgen.output import check_target
+        check_target(output, [Path(p) for p in paths])
+    reports = lint_files(paths, view=view, jobs=jobs, progress=_progress(len(paths)))
+    for rep in reports:
+        rep.results = report_mod.select(rep.results, selected_ids, ignored_ids)
+    if fmt == "json":
+        text = report_mod.as_json(reports)
+    elif fmt == "sarif":
+        text = report_mod.as_sarif(reports, catalog.bundled().requirements)
+    else:
+        colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = "\n".join(report_mod.text_lines(reports, colour=colour))
+        if len(reports) > 1:
+            text += "\n" + _batch_summary(reports)
+    if output is not None:
+        from contractgen.output import write_atomic
+        write_atomic(output, (text + "\n").encode("utf-8"), [Path(p) for p in paths])
+    else:
+        click.echo(text)
+    unreadable = [r for r in reports if r.error]
+    for rep in unreadable:
+        if fmt != "text" or output is not None:
+            click.echo(rep.error, err=True)
+    if unreadable:
+        sys.exit(EXIT_INPUT)
+    if any(r.is_problem and report_mod.at_or_above(r.severity, fail_on) for rep in reports for r in rep.results):
+        sys.exit(1)
+
+
+def _check_rule_names(names: list[str]) -> None:
+    from contractgen import catalog
+
+    ids = catalog.bundled().ids
+    for name in names:
+        if not any(i == name or i.startswith(name) for i in ids):
+            raise click.UsageError(f"no rule matches {name!r}; `contractgen rules` lists them")
+
+
+def _progress(total: int) -> Callable | None:
+    """A one-line progress counter on a terminal, for batches."""
+    if total < 2 or not sys.stderr.isatty():
+        return None
+    done = [0]
+
+    def tick(report: Any) -> None:
+        done[0] += 1
+        width = 30
+        filled = width * done[0] // total
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done[0]}/{total} {Path(report.path).name[:40]:<40}",
+                   err=True, nl=done[0] == total)
+    return tick
+
+
+def _batch_summary(reports: list) -> str:
+    rows = [f"{'file':<48} {'errors':>6} {'warnings':>8} {'present':>7}"]
+    for rep in reports:
+        if rep.error:
+            rows.append(f"{rep.path[-48:]:<48} {'unreadable':>23}")
+            continue
+        errors = sum(1 for r in rep.results if r.is_problem and r.severity == "error")
+        warnings = sum(1 for r in rep.results if r.is_problem and r.severity == "warning")
+        present = sum(1 for r in rep.results if r.status == "present")
+        rows.append(f"{rep.path[-48:]:<48} {errors:>6} {warnings:>8} {present:>4}/{len(rep.results):<2}")
+    return "\n".join(rows)
+
+
+@cli.command()
+@click.argument("rule_id", required=False)
+@format_option()
+def rules(rule_id: str | None, fmt: str) -> None:
+    """List every rule with its citation, or explain one with examples.
+
+    \b
+    Example:
+      contractgen rules
+      contractgen rules SUBD2-A4
+    """
+    from contractgen import catalog
+
+    cat = catalog.bundled()
+    if rule_id is None:
+        if fmt == "json":
+            _echo_json([{"id": r.id, "group": r.group, "severity": r.severity, "title": r.title,
+                         "citation": r.citation} for r in cat.requirements])
+            return
+        for r in cat.requirements:
+            click.echo(f"{r.id:<27} {r.severity:<7} {r.title} [{r.citation}]")
+        return
+    try:
+        r = cat.get(rule_id.upper())
+    except KeyError:
+        raise ContractgenError(f"no rule {rule_id!r}; `contractgen rules` lists them") from None
+    if fmt == "json":
+        _echo_json(r.model_dump(exclude={"detect"}))
+        return
+    click.echo(f"{r.id} — {r.title} ({r.group}, {r.severity})")
+    click.echo(f"citation: {r.citation}")
+    for source in r.sources:
+        confidence = {"S": "statute text confirmed", "P": "Policy 417", "U": "unconfirmed"}[source.confidence]
+        click.echo(f"  source: {source.cite} ({confidence})")
+    if r.caution:
+        click.echo(f"caution: {r.caution}")
+    click.echo(f"\n{r.summary}")
+    if r.statute_text:
+        click.echo(f"\nThe law says: \u201c{' '.join(r.statute_text.split())}\u201d")
+    if r.failures:
+        click.echo("\nTypical failures:")
+        for failure in r.failures:
+            click.echo(f"  - {failure}")
+    if r.examples:
+        click.echo(f"\nCompliant:     {r.examples.compliant}")
+        click.echo(f"Non-compliant: {r.examples.non_compliant or '(the contract says nothing about it)'}")
+
+
 # --- clauses -------------------------------------------------------------------------------------
 
 @cli.group()

@@ -196,7 +196,7 @@ def _classify(blocks: Sequence[Any]) -> list[_BlockInfo]:
                          and not lowered.startswith(("this ", "the "))))
         purpose = heading is not None and _PURPOSE_HEADING.search(blocks[heading].text) is not None
         operative = not (is_heading or recital or purpose or is_title or after_signature or kind in ("header", "footer"))
-        if not is_heading and lead is not None and not _is_item(block, text) and kind != "cell":
+        if text and not is_heading and lead is not None and not _is_item(block, text) and kind != "cell":
             lead = None
         info = _BlockInfo(normalize(text), is_heading, operative, heading, lead)
         infos.append(info)
