@@ -124,7 +124,10 @@ def _continues(previous: str, piece: str) -> bool:
     """True when `previous` ended in an abbreviation or an initial, or `piece` cannot start a sentence."""
     if not previous.endswith("."):
         return False
-    last = previous[:-1].rsplit(None, 1)[-1].lower().lstrip("(\"'“")
+    words = previous[:-1].split()
+    if not words:
+        return False
+    last = words[-1].lower().lstrip("(\"'“")
     if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
         return True
     first = piece.lstrip("\"'“(")[:1]
