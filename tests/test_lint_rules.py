@@ -85,7 +85,7 @@ def test_duties_listed_in_a_table_count(tmp_path):
     doc.add_heading("Duty Matrix", 1)
     table = doc.add_table(rows=3, cols=2)
     rows = [("Duty", "How"), ("Safety drills", "Advises the principal on lockdown and fire drills"),
-            ("Vulnerabilities", "Identifies vulnerabilities in school facilities each fall")]
+            ("Vulnerabilities", "Identifies vulnerabilities in school facilities and safety protocols each fall")]
     for row, (a, b) in zip(table.rows, rows):
         row.cells[0].text, row.cells[1].text = a, b
     path = tmp_path / "t.docx"

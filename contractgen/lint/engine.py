@@ -19,7 +19,7 @@ from contractgen.lint.units import Document, Unit
 Status = Literal["present", "partial", "missing", "violation", "not_applicable"]
 PROBLEMS = ("missing", "partial", "violation")
 _GAP = r"(?:[^\w\n\u00b6]+\w+){0,6}?[^\w\n\u00b6]+"
-_NEGATION_WINDOW = 12
+_NEGATION_WINDOW = 20
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,24 @@ def compiled(cat: Catalog) -> dict[str, CompiledConcept]:
     return result
 
 
+def _matches_within_sentences(regex: re.Pattern[str], text: str):
+    """Every match that stays inside one sentence. A match that runs across a sentence break
+    is retried inside its first sentence, so it can neither count nor hide the next sentence's."""
+    pos, end = 0, len(text)
+    while pos <= end:
+        match = regex.search(text, pos)
+        if match is None:
+            return
+        brk = text.find("\n", match.start(), match.end())
+        if brk != -1:
+            match = regex.search(text, match.start(), brk)
+            if match is None:
+                pos = brk + 1
+                continue
+        yield match
+        pos = match.end() if match.end() > match.start() else match.start() + 1
+
+
 class Matcher:
     """Concept occurrences in one document, searched lazily, once per concept."""
 
@@ -92,7 +110,7 @@ class Matcher:
 
     def _find(self, name: str) -> tuple[list[int], list[re.Match[str]]]:
         if name not in self._starts:
-            found = list(self.concepts[name].regex.finditer(self.doc.text))
+            found = list(_matches_within_sentences(self.concepts[name].regex, self.doc.text))
             self._matches[name] = found
             self._starts[name] = [m.start() for m in found]
         return self._starts[name], self._matches[name]
@@ -115,7 +133,7 @@ class Matcher:
     def negated(self, match: re.Match[str]) -> bool:
         """A negation in the same clause shortly before the match ("shall not enforce ...")."""
         before = self.doc.text[max(0, match.start() - 200):match.start()]
-        clause = re.split(r"[.;:\u00b6]|\bbut\b|\bhowever\b", before)[-1]
+        clause = re.split(r"[;:\n\u00b6]|\bbut\b|\bhowever\b|\bexcept\b", before)[-1]
         words = clause.split()[-_NEGATION_WINDOW:]
         window = " ".join(words)
         return self.concepts["negation"].regex.search(window) is not None
