@@ -316,7 +316,7 @@ def rules(rule_id: str | None, fmt: str) -> None:
     except KeyError:
         raise ContractgenError(f"no rule {rule_id!r}; `contractgen rules` lists them") from None
     if fmt == "json":
-        _echo_json(r.model_dump(exclude={"detect"}))
+        _echo_json({k: v for k, v in r.as_dict().items() if k != "detect"})
         return
     click.echo(f"{r.id} — {r.title} ({r.group}, {r.severity})")
     click.echo(f"citation: {r.citation}")

@@ -51,7 +51,9 @@ class Result:
 
 @dataclass(frozen=True)
 class CompiledConcept:
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]            # every alternative; tried anchored at candidate word starts
+    stems: tuple[str, ...]            # a match must start at a word beginning with one of these
+    fallback: re.Pattern[str] | None  # alternatives with no leading word, searched everywhere
     context: bool
 
 
@@ -64,21 +66,111 @@ def _expand(pattern: str, cat: Catalog) -> list[str]:
     return [_GAP.join(piece for piece in pattern.split("~"))]
 
 
+_SKIP = re.compile(r"^(?:\\b|\^|\(\?<!(?:[^()\\]|\\.)*\)|\(\?<=(?:[^()\\]|\\.)*\))+")
+
+
+def leading_stems(alternative: str) -> list[str] | None:
+    """The words a match of this regex must start with (as prefixes), or None when unknown.
+
+    This is what makes matching fast: instead of trying every alternative at every position of
+    the document, each concept is tried only where a word with one of its stems begins.
+    """
+    s = _SKIP.sub("", alternative)
+    if not s:
+        return None
+    if s[0].isalnum():
+        run = re.match(r"[a-z0-9]+", s)
+        if run is None:
+            return None
+        stem, rest = run.group(), s[run.end():]
+        if rest[:1] in ("?", "*") or rest.startswith("{0"):
+            stem = stem[:-1]
+        return [stem] if stem else None
+    if s.startswith("("):
+        close = _matching_paren(s)
+        if close is None or s[close + 1:close + 2] in ("?", "*") or s[close + 1:].startswith("{0"):
+            return None
+        inner = s[1:close]
+        if inner.startswith("?:"):
+            inner = inner[2:]
+        elif inner.startswith("?"):
+            return None
+        stems: list[str] = []
+        for option in _top_level_split(inner):
+            found = leading_stems(option) if option else None
+            if found is None:
+                return None
+            stems.extend(found)
+        return stems
+    return None
+
+
+def _scan(s: str):
+    """(index, char, depth) for each character outside escapes and character classes."""
+    depth, i, in_class = 0, 0, False
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        else:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            yield i, ch, depth
+        i += 1
+
+
+def _matching_paren(s: str) -> int | None:
+    return next((i for i, ch, depth in _scan(s) if ch == ")" and depth == 0), None)
+
+
+def _top_level_split(s: str) -> list[str]:
+    cuts = [i for i, ch, depth in _scan(s) if ch == "|" and depth == 0]
+    bounds = [-1] + cuts + [len(s)]
+    return [s[a + 1:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _wrap(alternatives: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", re.M)
+
+
 _COMPILED: dict[int, tuple[Catalog, dict[str, CompiledConcept]]] = {}
 
 
 def compiled(cat: Catalog) -> dict[str, CompiledConcept]:
-    """The catalog's concepts as regexes, compiled once per catalog object."""
+    """The catalog's concepts as regexes with their stems, compiled once per catalog object."""
     cached = _COMPILED.get(id(cat))
     if cached is not None and cached[0] is cat:
         return cached[1]
     result = {}
     for name, concept in cat.concepts.items():
         alternatives = [alt for p in concept.patterns for alt in _expand(p, cat)]
-        regex = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", re.M)
-        result[name] = CompiledConcept(regex, concept.context)
+        stems: list[str] = []
+        unindexed: list[str] = []
+        for alt in alternatives:
+            found = leading_stems(alt)
+            if found is None:
+                unindexed.append(alt)
+            else:
+                stems.extend(found)
+        result[name] = CompiledConcept(_wrap(alternatives), tuple(sorted(set(stems))),
+                                       _wrap(unindexed) if unindexed else None, concept.context)
     _COMPILED[id(cat)] = (cat, result)
     return result
+
+
+def _confined(regex: re.Pattern[str], text: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """An anchored `match` if it stays inside one sentence, else retried inside its sentence."""
+    if match is None:
+        return None
+    brk = text.find("\n", match.start(), match.end())
+    return match if brk == -1 else regex.match(text, match.start(), brk)
 
 
 def _matches_within_sentences(regex: re.Pattern[str], text: str):
@@ -99,18 +191,43 @@ def _matches_within_sentences(regex: re.Pattern[str], text: str):
         pos = match.end() if match.end() > match.start() else match.start() + 1
 
 
+class WordIndex:
+    """Where each word of the document starts, for finding candidate match positions."""
+
+    def __init__(self, text: str) -> None:
+        self.positions: dict[str, list[int]] = {}
+        for m in re.finditer(r"[a-z0-9]+", text):
+            self.positions.setdefault(m.group(), []).append(m.start())
+        self.vocabulary = sorted(self.positions)
+
+    def starts(self, stems: tuple[str, ...]) -> list[int]:
+        found: set[int] = set()
+        for stem in stems:
+            k = bisect.bisect_left(self.vocabulary, stem)
+            while k < len(self.vocabulary) and self.vocabulary[k].startswith(stem):
+                found.update(self.positions[self.vocabulary[k]])
+                k += 1
+        return sorted(found)
+
+
 class Matcher:
     """Concept occurrences in one document, searched lazily, once per concept."""
 
     def __init__(self, doc: Document, concepts: dict[str, CompiledConcept]) -> None:
         self.doc = doc
         self.concepts = concepts
+        self.words = WordIndex(doc.text)
         self._starts: dict[str, list[int]] = {}
         self._matches: dict[str, list[re.Match[str]]] = {}
 
     def _find(self, name: str) -> tuple[list[int], list[re.Match[str]]]:
         if name not in self._starts:
-            found = list(_matches_within_sentences(self.concepts[name].regex, self.doc.text))
+            concept, text = self.concepts[name], self.doc.text
+            found = [m for p in self.words.starts(concept.stems)
+                     if (m := _confined(concept.regex, text, concept.regex.match(text, p))) is not None]
+            if concept.fallback is not None:
+                found += _matches_within_sentences(concept.fallback, text)
+                found.sort(key=lambda m: m.start())
             self._matches[name] = found
             self._starts[name] = [m.start() for m in found]
         return self._starts[name], self._matches[name]

@@ -40,8 +40,9 @@ _AGREEMENT_START = re.compile(r"^\W*(now,? therefore|the parties (hereby )?agree
 def normalize(text: str) -> str:
     """Lower case, straight quotes, plain hyphens, one space; the officer's title reads "sro"."""
     text = " ".join(text.translate(_QUOTES).lower().split())
-    for pattern, replacement in _TITLES:
-        text = pattern.sub(replacement, text)
+    if "officer" in text:
+        for pattern, replacement in _TITLES:
+            text = pattern.sub(replacement, text)
     return text
 
 
