@@ -57,13 +57,26 @@ class CompiledConcept:
     context: bool
 
 
+_LEADING_SMALL_WORD = re.compile(r"^(?:\\b)?(the|in|for|to|as|of|at|with|on|by|an?|its)(?: |\\ )(?=[a-z])")
+
+
 def _expand(pattern: str, cat: Catalog) -> list[str]:
     """A concept pattern as regexes: `@ID.field` names a phrase list, `~` a short gap."""
     if pattern.startswith("@"):
         rid, _, name = pattern[1:].partition(".")
         phrases = getattr(cat.get(rid), name)
-        return [r"\b" + re.escape(p.lower()) + r"\b" for p in phrases]
-    return [_GAP.join(piece for piece in pattern.split("~"))]
+        return [_behind_small_word(r"\b" + re.escape(p.lower()) + r"\b") for p in phrases]
+    return [_behind_small_word(_GAP.join(piece for piece in pattern.split("~")))]
+
+
+def _behind_small_word(regex: str) -> str:
+    """`the law` as `(?<=\bthe )law`: same matches, but indexed by the rarer word after it."""
+    words: list[str] = []
+    rest = regex
+    while (m := _LEADING_SMALL_WORD.match(rest)) is not None:
+        words.append(m.group(1))
+        rest = rest[m.end():]
+    return rf"(?<=\b{' '.join(words)} )" + rest if words else regex
 
 
 _SKIP = re.compile(r"^(?:\\b|\^|\(\?<!(?:[^()\\]|\\.)*\)|\(\?<=(?:[^()\\]|\\.)*\))+")
@@ -78,6 +91,8 @@ def leading_stems(alternative: str) -> list[str] | None:
     s = _SKIP.sub("", alternative)
     if not s:
         return None
+    if s.startswith("\\d"):
+        return list("0123456789")
     if s[0].isalnum():
         run = re.match(r"[a-z0-9]+", s)
         if run is None:

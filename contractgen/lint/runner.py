@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import glob
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -67,6 +66,8 @@ def lint_files(paths: Sequence[str], view: str = "accepted", jobs: int | None = 
     work = [(p, view) for p in paths]
     reports: list[FileReport] = []
     if len(work) >= PARALLEL_FROM and jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only batches pay for it
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for report in pool.map(_lint_one, work, chunksize=max(1, len(work) // (jobs * 4))):
                 reports.append(report)

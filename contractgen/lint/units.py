@@ -39,7 +39,11 @@ _AGREEMENT_START = re.compile(r"^\W*(now,? therefore|the parties (hereby )?agree
 
 def normalize(text: str) -> str:
     """Lower case, straight quotes, plain hyphens, one space; the officer's title reads "sro"."""
-    text = " ".join(text.translate(_QUOTES).lower().split())
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    text = " ".join(text.lower().split())
+    if "de-escalat" in text:
+        text = text.replace("de-escalat", "deescalat")
     if "officer" in text:
         for pattern, replacement in _TITLES:
             text = pattern.sub(replacement, text)
@@ -68,7 +72,7 @@ class Document:
 
 @dataclass
 class _BlockInfo:
-    norm: str
+    text: str  # the block's text, stripped
     is_heading: bool
     operative: bool
     heading: int | None = None    # index of the heading block
@@ -202,7 +206,7 @@ def _classify(blocks: Sequence[Any]) -> list[_BlockInfo]:
         operative = not (is_heading or recital or purpose or is_title or after_signature or kind in ("header", "footer"))
         if text and not is_heading and lead is not None and not _is_item(block, text) and kind != "cell":
             lead = None
-        info = _BlockInfo(normalize(text), is_heading, operative, heading, lead)
+        info = _BlockInfo(text, is_heading, operative, heading, lead)
         infos.append(info)
         if not is_heading and text.endswith(":") and kind != "cell":
             lead = i
@@ -238,7 +242,7 @@ def _sentence_units(blocks, infos, spans) -> Iterable[Unit]:
     headers = _header_rows(blocks)
     in_rows = {i for members in rows.values() for i in members}
     for i, info in enumerate(infos):
-        if info.is_heading or not info.norm:
+        if info.is_heading or not info.text:
             continue
         if i in rows:
             yield _row_unit(blocks, infos, spans, rows[i], headers)
@@ -270,7 +274,7 @@ def _paragraph_units(blocks, infos, spans) -> Iterable[Unit]:
     headers = _header_rows(blocks)
     in_rows = {i for members in rows.values() for i in members}
     for i, info in enumerate(infos):
-        if info.is_heading or not info.norm:
+        if info.is_heading or not info.text:
             continue
         if i in rows:
             yield _row_unit(blocks, infos, spans, rows[i], headers)
@@ -306,7 +310,7 @@ def _list_units(blocks, infos, spans) -> Iterable[Unit]:
 def _section_units(blocks, infos, spans) -> Iterable[Unit]:
     sections: dict[tuple[str, int | None], list[int]] = {}
     for i, info in enumerate(infos):
-        if not info.is_heading and info.norm:
+        if not info.is_heading and info.text:
             sections.setdefault((blocks[i].part, info.heading), []).append(i)
     for (_, heading), group in sections.items():
         context = [spans[heading]] if heading is not None else []

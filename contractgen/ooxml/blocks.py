@@ -65,8 +65,13 @@ def _normalize(segments: list[tuple[str, object]], getpath) -> tuple[str, tuple[
     length = 0
     ends_space = True  # strips leading whitespace
     spans: list[list] = []  # [start, end, run]
+    last = None  # spans[-1]
+    sub = _SPACES.sub
     for text, run in segments:
-        text = _SPACES.sub(" ", text.translate(_DROP))
+        # Printable text without a double space has nothing to drop or collapse: every character of _DROP
+        # and every whitespace character but " " is non-printable.
+        if not text.isprintable() or "  " in text:
+            text = sub(" ", text.translate(_DROP))
         if not text:
             continue
         if ends_space and text[0] == " ":
@@ -77,28 +82,83 @@ def _normalize(segments: list[tuple[str, object]], getpath) -> tuple[str, tuple[
         out.append(text)
         length += len(text)
         ends_space = text[-1] == " "
-        if spans and spans[-1][2] is run and spans[-1][1] == start:
-            spans[-1][1] = length
+        if last is not None and last[2] is run and last[1] == start:
+            last[1] = length
         else:
-            spans.append([start, length, run])
+            last = [start, length, run]
+            spans.append(last)
     joined = "".join(out)
-    if joined.endswith(" "):
+    if ends_space and length:
         joined = joined[:-1]
         length -= 1
     result = []
-    paths: dict[int, str] = {}
     for start, end, run in spans:
-        end = min(end, length)
+        if end > length:
+            end = length
         # A run's own leading space (after a non-space) stays in its span; trim it so spans hold words.
         while start < end and joined[start] == " ":
             start += 1
         if end <= start:
             continue
-        key = id(run)
-        if key not in paths:
-            paths[key] = getpath(run)
-        result.append(RunSpan(start, end, paths[key]))
+        result.append(RunSpan(start, end, getpath(run)))
     return joined, tuple(result)
+
+
+class _Paths:
+    """`tree.getpath(el)` for the elements of one parsed part, without its cost: libxml2 counts an
+    element's siblings on every call, which is quadratic over a long body. Each parent's children get
+    their paths in one pass, with libxml2's rules (see xmlGetNodePath): element siblings only, "prefix:name"
+    steps, "[n]" among the siblings with the same prefix and local name when there is more than one. Parts
+    this does not cover (the root, default-namespace elements, very long names) ask lxml itself."""
+
+    def __init__(self, tree) -> None:
+        self.tree = tree
+        self.parents: dict = {}  # parent element -> {child element: path}, or False to ask lxml
+        self.locals: dict[str, str] = {}  # tag -> local name
+
+    def __call__(self, el) -> str:
+        parent = el.getparent()
+        if parent is None:
+            return self.tree.getpath(el)
+        paths = self.parents.get(parent)
+        if paths is None:
+            paths = self.parents[parent] = self._children(parent)
+        if paths is False:
+            return self.tree.getpath(el)
+        return paths[el]
+
+    def _children(self, parent):
+        base = self(parent)
+        named = []
+        counts: dict[str, int] = {}
+        locals_ = self.locals
+        for child in parent:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # comments and processing instructions are not counted
+            local = locals_.get(tag)
+            if local is None:
+                local = locals_[tag] = tag.rpartition("}")[2]
+            if tag[0] == "{":
+                prefix = child.prefix
+                if prefix is None:
+                    return False  # a default namespace: libxml2 writes "*[n]"
+                name = f"{prefix}:{local}"
+            else:
+                name = local
+            if len(name) > 90:
+                return False  # libxml2 truncates long names
+            named.append((child, name))
+            counts[name] = counts.get(name, 0) + 1
+        paths = {}
+        seen: dict[str, int] = {}
+        for child, name in named:
+            if counts[name] > 1:
+                i = seen[name] = seen.get(name, 0) + 1
+                paths[child] = f"{base}/{name}[{i}]"
+            else:
+                paths[child] = f"{base}/{name}"
+        return paths
 
 
 # -- names ---------------------------------------------------------------------------------------------
@@ -467,7 +527,7 @@ class _PartReader:
 
     def __post_init__(self) -> None:
         self.n = _names_for(self.root)
-        self.tree = self.root.getroottree()
+        self.getpath = _Paths(self.root.getroottree())
         self.accepted = self.view == "accepted"
         n = self.n
         # Wrappers whose content is read or skipped depending on the view.
@@ -687,7 +747,7 @@ class _PartReader:
     # emitting -------------------------------------------------------------------------------------
     def emit(self, segments: list, ppr, ctx: _Ctx, sdt: bool, boxes: list) -> None:
         n = self.n
-        text, runs = _normalize(segments, self.tree.getpath)
+        text, runs = _normalize(segments, self.getpath)
         style = outline = num_id = ilvl = None
         if ppr is not None:
             for child in ppr:
