@@ -22,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/lint.py
 
 template: $(STAMP)
 	$(BIN)/python scripts/make_template.py
