@@ -70,6 +70,7 @@ class Detect:
     downgrade: list[Entry] = field(default_factory=list)
     implied_by: Implied | None = None
     partial: list[Entry] = field(default_factory=list)
+    near: str | None = None  # a missing finding is placed where this requirement was found
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def _detect(value: Any, where: str) -> Detect | None:
         return None
     lists = ("unless", "violation_unless")
     entries = ("violation", "present", "downgrade", "partial")
-    data = _mapping(value, where, set(), {"scope", "where", "if_silent", "implied_by", *lists, *entries})
+    data = _mapping(value, where, set(), {"scope", "where", "if_silent", "implied_by", "near", *lists, *entries})
     implied = None
     if data.get("implied_by") is not None:
         raw = _mapping(data["implied_by"], f"{where}.implied_by", {"ids", "min"}, set())
@@ -197,6 +198,7 @@ def _detect(value: Any, where: str) -> Detect | None:
         where=_choice(data.get("where", "operative"), ("operative", "any"), f"{where}.where"),
         if_silent=_choice(data.get("if_silent", "missing"), ("missing", "not_applicable"), f"{where}.if_silent"),
         implied_by=implied,
+        near=_text(data.get("near"), f"{where}.near", optional=True),
         **{k: _strings(data.get(k), f"{where}.{k}") for k in lists},
         **{k: [_entry(e, f"{where}.{k}[{i}]") for i, e in enumerate(data.get(k) or [])] for k in entries},
     )
@@ -290,6 +292,8 @@ def detection_problems(catalog: Catalog) -> list[str]:
         problems += [f"{item.id}: detect uses unknown concept {n!r}" for n in names if n not in catalog.concepts]
         if d.implied_by:
             problems += [f"{item.id}: implied_by names unknown ID {i!r}" for i in d.implied_by.ids if i not in ids]
+        if d.near and d.near not in ids:
+            problems.append(f"{item.id}: near names unknown ID {d.near!r}")
     for name, concept in catalog.concepts.items():
         for pattern in concept.patterns:
             if pattern.startswith("@"):

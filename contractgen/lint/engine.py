@@ -41,6 +41,7 @@ class Result:
     title: str
     evidence: list[Evidence] = field(default_factory=list)
     caution: str | None = None
+    anchor: Evidence | None = None  # for a missing item: the section where it belongs
 
     @property
     def is_problem(self) -> bool:
@@ -285,6 +286,12 @@ def evaluate(blocks: Sequence[Any], cat: Catalog | None = None) -> list[Result]:
             statuses[req.id] = _evaluate(req, doc, matcher, statuses)
     for req in pending:
         statuses[req.id] = _evaluate(req, doc, matcher, statuses)
+    for req in cat.requirements:
+        result = statuses[req.id]
+        near = statuses.get(req.detect.near) if req.detect and req.detect.near else None
+        if not result.evidence and near is not None and near.evidence:
+            ev = near.evidence[0]
+            result.anchor = Evidence(ev.part, ev.paragraph, ev.heading, "", ev.label)
     return [statuses[r.id] for r in cat.requirements]
 
 

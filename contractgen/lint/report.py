@@ -29,9 +29,9 @@ def select(results: Iterable[Result], selected: Sequence[str], ignored: Sequence
 
 def location(report: FileReport, result: Result) -> str:
     """`file:¶N (heading)` or `file:part¶N (heading)`; just `file:` when there is no evidence."""
-    if not result.evidence:
+    ev = result.evidence[0] if result.evidence else result.anchor
+    if ev is None:
         return f"{report.path}:"
-    ev = result.evidence[0]
     part = "" if ev.part.endswith("document.xml") else ev.part.removeprefix("word/")
     label = f" {ev.label}" if ev.label else ""
     heading = f" ({ev.heading})" if ev.heading else ""
@@ -40,7 +40,10 @@ def location(report: FileReport, result: Result) -> str:
 
 def problems(report: FileReport) -> list[Result]:
     ordered = [r for r in report.results if r.is_problem]
-    return sorted(ordered, key=lambda r: (SEVERITY_ORDER[r.severity], r.evidence[0].paragraph if r.evidence else 0))
+    def position(r: Result) -> int:
+        ev = r.evidence[0] if r.evidence else r.anchor
+        return ev.paragraph if ev else 0
+    return sorted(ordered, key=lambda r: (SEVERITY_ORDER[r.severity], position(r)))
 
 
 def text_lines(reports: Sequence[FileReport], colour: bool = False) -> list[str]:
@@ -87,6 +90,8 @@ def _result_json(r: Result) -> dict:
                           "label": e.label} for e in r.evidence]}
     if r.caution:
         data["caution"] = r.caution
+    if r.anchor is not None:
+        data["anchor"] = {"part": r.anchor.part, "paragraph": r.anchor.paragraph, "heading": r.anchor.heading}
     return data
 
 

@@ -114,7 +114,7 @@ class _Paths:
     def __init__(self, tree) -> None:
         self.tree = tree
         self.parents: dict = {}  # parent element -> {child element: path}, or False to ask lxml
-        self.locals: dict[str, str] = {}  # tag -> local name
+        self.kinds: dict = {}  # tag -> see _kind
 
     def __call__(self, el) -> str:
         parent = el.getparent()
@@ -128,37 +128,54 @@ class _Paths:
         return paths[el]
 
     def _children(self, parent):
-        base = self(parent)
-        named = []
-        counts: dict[str, int] = {}
-        locals_ = self.locals
+        base = self(parent) + "/"
+        children = []
+        names = []
+        kinds = self.kinds
         for child in parent:
             tag = child.tag
-            if not isinstance(tag, str):
-                continue  # comments and processing instructions are not counted
-            local = locals_.get(tag)
-            if local is None:
-                local = locals_[tag] = tag.rpartition("}")[2]
-            if tag[0] == "{":
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = kinds[tag] = self._kind(tag)
+            if kind is True:
                 prefix = child.prefix
                 if prefix is None:
                     return False  # a default namespace: libxml2 writes "*[n]"
-                name = f"{prefix}:{local}"
-            else:
-                name = local
-            if len(name) > 90:
+                name = f"{prefix}:{kinds[tag, 0]}"
+                if len(name) > 90:
+                    return False  # libxml2 truncates long names
+            elif kind is False:
+                continue  # comments and processing instructions are not counted
+            elif kind == 0:
                 return False  # libxml2 truncates long names
-            named.append((child, name))
+            else:
+                name = kind
+            children.append(child)
+            names.append(name)
+        if len(set(names)) == len(names):
+            return {child: base + name for child, name in zip(children, names)}
+        counts: dict[str, int] = {}
+        for name in names:
             counts[name] = counts.get(name, 0) + 1
         paths = {}
         seen: dict[str, int] = {}
-        for child, name in named:
+        for child, name in zip(children, names):
             if counts[name] > 1:
                 i = seen[name] = seen.get(name, 0) + 1
-                paths[child] = f"{base}/{name}[{i}]"
+                paths[child] = f"{base}{name}[{i}]"
             else:
-                paths[child] = f"{base}/{name}"
+                paths[child] = base + name
         return paths
+
+    def _kind(self, tag):
+        """True for a namespaced tag (its local name is stored under (tag, 0)), False for a comment or
+        processing instruction, 0 for a name too long to handle here, else the (unnamespaced) name."""
+        if not isinstance(tag, str):
+            return False
+        if tag[:1] == "{":
+            self.kinds[tag, 0] = tag.rpartition("}")[2]
+            return True
+        return 0 if len(tag) > 90 else tag
 
 
 # -- names ---------------------------------------------------------------------------------------------
@@ -237,6 +254,7 @@ class _Styles:
         self.styles: dict[str, _Style] = {}
         self.default: str | None = None
         self._levels: dict[str, int | None] = {}
+        self._nums: dict[str | None, tuple[str | None, int | None] | None] = {}
         if root is None:
             return
         n = _names_for(root)
@@ -295,6 +313,13 @@ class _Styles:
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None] | None:
         """(numId, ilvl) a paragraph style gives, through basedOn."""
+        try:
+            return self._nums[style_id]
+        except KeyError:
+            found = self._nums[style_id] = self._numbering(style_id)
+            return found
+
+    def _numbering(self, style_id: str | None) -> tuple[str | None, int | None] | None:
         seen = set()
         sid = style_id or self.default
         while sid is not None and sid not in seen:
@@ -533,6 +558,11 @@ class _PartReader:
         # Wrappers whose content is read or skipped depending on the view.
         self.shown = (n.ins, n.moveTo) if self.accepted else (n.del_, n.moveFrom)
         self.hidden = (n.del_, n.moveFrom) if self.accepted else (n.ins, n.moveTo)
+        # Inline wrappers whose content is read as paragraph content.
+        self.transparent = frozenset((n.hyperlink, n.smartTag, n.customXml, n.fldSimple, n.dir, n.bdo, *self.shown))
+        self.math = frozenset((n.m_oMath, n.m_oMathPara))
+        self.spaces = frozenset((n.tab, n.ptab, n.br, n.cr))
+        self.pictures = frozenset((n.drawing, n.pict, n.object))
         self.fields: list[bool] = []  # one entry per open complex field: True once past its separator
         self.tables = 0
         self.pending: _Pending | None = None
@@ -639,7 +669,8 @@ class _PartReader:
         if ppr is not None:
             rpr = ppr.find(n.rPr)
             if rpr is not None:
-                mark_removed = any(rpr.find(tag) is not None for tag in self.hidden)
+                hidden = self.hidden
+                mark_removed = rpr.find(hidden[0]) is not None or rpr.find(hidden[1]) is not None
         if self.pending is not None:
             segments, boxes, sdt = self.pending.segments, self.pending.boxes, self.pending.sdt or ctx.sdt
             self.pending = None
@@ -654,14 +685,14 @@ class _PartReader:
     def inline(self, container, segments: list, boxes: list) -> bool:
         """Collect the text of paragraph content; returns True when an inline content control was read."""
         n = self.n
+        r = n.r
+        transparent = self.transparent
         sdt = False
         for child in container:
             tag = child.tag
-            if tag == n.r:
+            if tag == r:
                 self.run(child, segments, boxes)
-            elif tag in (n.hyperlink, n.smartTag, n.customXml, n.fldSimple, n.dir, n.bdo):
-                sdt = self.inline(child, segments, boxes) or sdt
-            elif tag in self.shown:
+            elif tag in transparent:
                 sdt = self.inline(child, segments, boxes) or sdt
             elif tag == n.sdt:
                 content = child.find(n.sdtContent)
@@ -672,7 +703,7 @@ class _PartReader:
                 branch = _mc_branch(child)
                 if branch is not None:
                     sdt = self.inline(branch, segments, boxes) or sdt
-            elif tag in (n.m_oMath, n.m_oMathPara):
+            elif tag in self.math:
                 if not self.fields or all(self.fields):
                     for mr in child.iter(n.m_r):
                         for t in mr.iter(n.m_t):
@@ -683,9 +714,15 @@ class _PartReader:
     def run(self, r, segments: list, boxes: list) -> None:
         n = self.n
         fields = self.fields
+        t = n.t
         for child in r:
             tag = child.tag
-            if tag == n.fldChar:
+            if tag == t:
+                if child.text and (not fields or all(fields)):
+                    segments.append((child.text, r))
+            elif tag == n.rPr:
+                continue
+            elif tag == n.fldChar:
                 kind = child.get(n.fldCharType)
                 if kind == "begin":
                     fields.append(False)
@@ -695,28 +732,24 @@ class _PartReader:
                 elif kind == "end":
                     if fields:
                         fields.pop()
-                continue
-            visible = not fields or all(fields)
-            if tag == n.t:
-                if visible and child.text:
-                    segments.append((child.text, r))
             elif tag == n.delText:
-                if visible and child.text and not self.accepted:
+                if child.text and not self.accepted and (not fields or all(fields)):
                     segments.append((child.text, r))
-            elif tag in (n.tab, n.ptab, n.br, n.cr):
-                if visible:
+            elif tag in self.spaces:
+                if not fields or all(fields):
                     segments.append((" ", r))
             elif tag == n.noBreakHyphen:
-                if visible:
+                if not fields or all(fields):
                     segments.append(("-", r))
             elif tag == n.sym:
                 try:
                     value = int(child.get(n.char) or "", 16)
                 except ValueError:
                     value = None
-                if visible and value is not None and not 0xE000 <= value <= 0xF8FF and value > 0x1F:
+                if (not fields or all(fields)) and value is not None and not 0xE000 <= value <= 0xF8FF \
+                        and value > 0x1F:
                     segments.append((chr(value), r))
-            elif tag in (n.drawing, n.pict, n.object):
+            elif tag in self.pictures:
                 self._find_boxes(child, boxes)
             elif tag == _MC_ALT:
                 branch = _mc_branch(child)
