@@ -33,11 +33,19 @@ class ClauseRenderError(Exception):
     """A clause that cannot be rendered; the library names the clause."""
 
 
+def _placeholder(value: Any) -> bool:
+    return getattr(value, "__placeholder__", False) is True
+
+
 def long_date(value: date) -> str:
+    if _placeholder(value):
+        return str(value)
     return f"{value:%B} {value.day}, {value.year}"
 
 
 def money(value: Decimal | int | float) -> str:
+    if _placeholder(value):
+        return str(value)
     amount = Decimal(value)
     return f"${amount:,.2f}" if amount != amount.to_integral() else f"${int(amount):,}"
 
@@ -50,6 +58,8 @@ def join_and(values: Any, conjunction: str = "and") -> str:
 
 
 def number_word(value: int) -> str:
+    if _placeholder(value):
+        return str(value)
     words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
     return f"{words[value]} ({value})" if 0 <= value < len(words) else str(value)
 
@@ -59,6 +69,8 @@ def _finalize(value: Any) -> Any:
         return re.sub(r"\s+", " ", value)
     if isinstance(value, date):
         return long_date(value)
+    if _placeholder(value):
+        return str(value)
     return value
 
 
