@@ -42,6 +42,8 @@ class Result:
     evidence: list[Evidence] = field(default_factory=list)
     caution: str | None = None
     anchor: Evidence | None = None  # for a missing item: the section where it belongs
+    matched: list[tuple[int, str]] = field(default_factory=list)  # violation: (block index, offending words)
+    block_indexes: list[int] = field(default_factory=list)  # blocks behind the evidence, in order
 
     @property
     def is_problem(self) -> bool:
@@ -373,7 +375,9 @@ def _evaluate(req: Requirement, doc: Document, matcher: Matcher, done: dict[str,
     if d is None:
         return _result(req, "not_applicable", [], doc, "not checked automatically")
     if hit := _first(d.violation, req, doc, matcher, violation=True):
-        return _result(req, "violation", hit, doc)
+        result = _result(req, "violation", hit, doc)
+        result.matched = _offending(d.violation, hit, matcher, doc)
+        return result
     if hit := _first(d.present, req, doc, matcher):
         if weak := _first(d.downgrade, req, doc, matcher):
             return _result(req, "partial", weak + hit, doc)
@@ -386,6 +390,24 @@ def _evaluate(req: Requirement, doc: Document, matcher: Matcher, done: dict[str,
     if hit := _first(d.partial, req, doc, matcher):
         return _result(req, "partial", hit, doc)
     return _result(req, d.if_silent, [], doc)
+
+
+def _offending(entries: list[Entry], hit: list[Unit], matcher: Matcher, doc: Document) -> list[tuple[int, str]]:
+    """The words that make each violating unit a violation (the last concept of the pattern)."""
+    found = []
+    for unit in hit:
+        for entry in entries:
+            for pattern in catalog_mod.entry_patterns(entry):
+                last = next((n for n in reversed(pattern) if not n.startswith("!")), None)
+                match = matcher.first_in(last, unit.spans) if last else None
+                if match is not None and not matcher.negated(match):
+                    block = bisect.bisect_right([s for s, _ in doc.block_spans], match.start()) - 1
+                    found.append((block, match.group(0)))
+                    break
+            else:
+                continue
+            break
+    return found
 
 
 def _severity(req: Requirement, status: Status) -> str:
@@ -424,4 +446,6 @@ def _result(req: Requirement, status: Status, hit: list[Unit], doc: Document, me
     text = message or _message(req, status, evidence)
     if req.unconfirmed and status in PROBLEMS:
         text += " (caution: the catalog marks part of this law unconfirmed)"
-    return Result(req.id, status, _severity(req, status), req.citation, text, req.title, evidence, req.caution)
+    result = Result(req.id, status, _severity(req, status), req.citation, text, req.title, evidence, req.caution)
+    result.block_indexes = [i for unit in hit[:3] for i in unit.blocks]
+    return result
