@@ -51,6 +51,30 @@ class Block:
     runs: tuple[RunSpan, ...]
 
 
+# Building the frozen dataclasses above through their __init__ costs one object.__setattr__ call per field,
+# a good part of reading a long document; these build the very same objects (a dataclass keeps its fields
+# in the instance __dict__; neither class has a __post_init__ or defaults).
+_new = object.__new__
+
+
+def _run_span(start: int, end: int, path: str) -> RunSpan:
+    span = _new(RunSpan)
+    fields = span.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["path"] = path
+    return span
+
+
+def _block(part: str, index: int, text: str, kind: str, style: str | None, heading_level: int | None,
+           heading: str, label: str | None, table: tuple[int, int, int] | None, sdt: bool,
+           runs: tuple[RunSpan, ...]) -> Block:
+    block = _new(Block)
+    block.__dict__.update(part=part, index=index, text=text, kind=kind, style=style, heading_level=heading_level,
+                          heading=heading, label=label, table=table, sdt=sdt, runs=runs)
+    return block
+
+
 # -- text normalisation --------------------------------------------------------------------------------
 
 # Soft hyphens and zero-width characters are invisible in Word and split words for a matcher.
@@ -61,15 +85,29 @@ _SPACES = re.compile(r"\s+")
 def _normalize(segments: list[tuple[str, object]], getpath) -> tuple[str, tuple[RunSpan, ...]]:
     """Join (text, run) segments: whitespace runs collapse to one space, the result is stripped, and each
     run gets one span over what it contributed (runs contributing nothing get none)."""
-    out: list[str] = []
-    length = 0
-    ends_space = True  # strips leading whitespace
     spans: list[list] = []  # [start, end, run]
     last = None  # spans[-1]
+    length = 0
+    joined = "".join([text for text, _ in segments])
+    # Printable text without a double space has nothing to drop or collapse: every character of _DROP and
+    # every whitespace character but " " is non-printable. When the whole paragraph is so and has no space
+    # to strip at either end, every segment stays as it is.
+    if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
+        for text, run in segments:
+            if text:
+                start = length
+                length += len(text)
+                if last is not None and last[2] is run:
+                    last[1] = length
+                else:
+                    last = [start, length, run]
+                    spans.append(last)
+        return joined, _spans(joined, length, spans, getpath)
+    # The general case, segment by segment.
+    out: list[str] = []
+    ends_space = True  # strips leading whitespace
     sub = _SPACES.sub
     for text, run in segments:
-        # Printable text without a double space has nothing to drop or collapse: every character of _DROP
-        # and every whitespace character but " " is non-printable.
         if not text.isprintable() or "  " in text:
             text = sub(" ", text.translate(_DROP))
         if not text:
@@ -91,17 +129,27 @@ def _normalize(segments: list[tuple[str, object]], getpath) -> tuple[str, tuple[
     if ends_space and length:
         joined = joined[:-1]
         length -= 1
-    result = []
-    for start, end, run in spans:
+    return joined, _spans(joined, length, spans, getpath)
+
+
+def _spans(joined: str, length: int, spans: list[list], getpath) -> tuple[RunSpan, ...]:
+    """RunSpans for [start, end, run] spans over `joined` (of `length`), trimmed to what each run shows."""
+    kept = []
+    for span in spans:
+        start, end = span[0], span[1]
         if end > length:
-            end = length
+            end = span[1] = length
         # A run's own leading space (after a non-space) stays in its span; trim it so spans hold words.
-        while start < end and joined[start] == " ":
-            start += 1
-        if end <= start:
-            continue
-        result.append(RunSpan(start, end, getpath(run)))
-    return joined, tuple(result)
+        if start < end and joined[start] == " ":
+            while start < end and joined[start] == " ":
+                start += 1
+            span[0] = start
+        if end > start:
+            kept.append(span)
+    if not kept:
+        return ()
+    paths = getpath.many([run for _, _, run in kept])
+    return tuple([_run_span(start, end, path) for (start, end, _), path in zip(kept, paths)])
 
 
 class _Paths:
@@ -114,68 +162,97 @@ class _Paths:
     def __init__(self, tree) -> None:
         self.tree = tree
         self.parents: dict = {}  # parent element -> {child element: path}, or False to ask lxml
-        self.kinds: dict = {}  # tag -> see _kind
+        # Names known to be safe (not truncated by libxml2, whose step names stop at 98 characters):
+        self.locals: dict[str, str] = {}  # namespaced tag -> ":" + local name, up to 60 characters
+        self.prefixes: dict[str, str] = {}  # prefix -> itself, up to 29 characters
 
     def __call__(self, el) -> str:
         parent = el.getparent()
-        if parent is None:
-            return self.tree.getpath(el)
         paths = self.parents.get(parent)
         if paths is None:
+            if parent is None:
+                return self.tree.getpath(el)
             paths = self.parents[parent] = self._children(parent)
         if paths is False:
             return self.tree.getpath(el)
         return paths[el]
 
-    def _children(self, parent):
-        base = self(parent) + "/"
-        children = []
-        names = []
-        kinds = self.kinds
-        for child in parent:
-            tag = child.tag
-            kind = kinds.get(tag)
-            if kind is None:
-                kind = kinds[tag] = self._kind(tag)
-            if kind is True:
-                prefix = child.prefix
-                if prefix is None:
-                    return False  # a default namespace: libxml2 writes "*[n]"
-                name = f"{prefix}:{kinds[tag, 0]}"
-                if len(name) > 90:
-                    return False  # libxml2 truncates long names
-            elif kind is False:
-                continue  # comments and processing instructions are not counted
-            elif kind == 0:
-                return False  # libxml2 truncates long names
+    def many(self, els) -> list[str]:
+        """The paths of several elements, most of them siblings in a small parent (the runs of a paragraph):
+        those are worked out from the parent's layout without caching it."""
+        out = []
+        parent = layout = None
+        for el in els:
+            up = el.getparent()
+            if parent is None or up is not parent:
+                parent = up
+                layout = None
+                if parent is not None and parent not in self.parents and len(parent) <= 32:
+                    layout = self._layout(parent)
+            if layout is None:
+                out.append(self(el))
+                continue
+            base, children, names = layout
+            i = children.index(el)
+            name = names[i]
+            if names.count(name) > 1:
+                out.append(f"{base}{name}[{names[:i].count(name) + 1}]")
             else:
-                name = kind
-            children.append(child)
-            names.append(name)
+                out.append(base + name)
+        return out
+
+    def _children(self, parent):
+        layout = self._layout(parent)
+        if layout is None:
+            return False
+        base, children, names = layout
         if len(set(names)) == len(names):
             return {child: base + name for child, name in zip(children, names)}
-        counts: dict[str, int] = {}
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
-        paths = {}
         seen: dict[str, int] = {}
-        for child, name in zip(children, names):
-            if counts[name] > 1:
-                i = seen[name] = seen.get(name, 0) + 1
-                paths[child] = f"{base}{name}[{i}]"
-            else:
-                paths[child] = base + name
-        return paths
+        numbers = []
+        for name in names:
+            number = seen[name] = seen.get(name, 0) + 1
+            numbers.append(number)
+        return {child: f"{base}{name}[{number}]" if seen[name] > 1 else base + name
+                for child, name, number in zip(children, names, numbers)}
 
-    def _kind(self, tag):
-        """True for a namespaced tag (its local name is stored under (tag, 0)), False for a comment or
-        processing instruction, 0 for a name too long to handle here, else the (unnamespaced) name."""
-        if not isinstance(tag, str):
-            return False
-        if tag[:1] == "{":
-            self.kinds[tag, 0] = tag.rpartition("}")[2]
-            return True
-        return 0 if len(tag) > 90 else tag
+    def _layout(self, parent):
+        """(parent path + "/", child elements, their "prefix:name" steps), or None to ask lxml."""
+        children = list(parent)
+        locals_, prefixes = self.locals, self.prefixes
+        try:  # the usual case: elements with a known prefix and name, nothing else
+            names = [prefixes[child.prefix] + locals_[child.tag] for child in children]
+        except KeyError:
+            names = self._names(children)
+            if names is None:
+                return None
+            if None in names:  # comments and processing instructions are not counted
+                kept = [(child, name) for child, name in zip(children, names) if name is not None]
+                children, names = [child for child, _ in kept], [name for _, name in kept]
+        return self(parent) + "/", children, names
+
+    def _names(self, children) -> list | None:
+        """Each child's "prefix:name" (None for a comment or processing instruction), learning names; None
+        when a child is one libxml2 names differently (default namespace, no namespace, a long name)."""
+        names = []
+        locals_, prefixes = self.locals, self.prefixes
+        for child in children:
+            tag = child.tag
+            if not isinstance(tag, str):
+                names.append(None)
+                continue
+            prefix = child.prefix
+            local = locals_.get(tag)
+            if local is None or prefix not in prefixes:
+                if tag[:1] != "{" or prefix is None or len(prefix) > 29:
+                    return None  # no namespace, a default namespace ("*[n]"), a long prefix: lxml knows
+                local = ":" + tag.rpartition("}")[2]
+                if len(local) > 61:
+                    return None
+                locals_[tag] = local
+                prefixes[prefix] = prefix
+            names.append(prefix + local)
+        return names
 
 
 # -- names ---------------------------------------------------------------------------------------------
@@ -227,6 +304,14 @@ def _mc_branch(alt):
     return fallback
 
 
+def _find(el, tag: str):
+    """`el.find(tag)` for a plain tag: its first child element with that tag, without ElementPath's cost."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _int(value, default=None):
     try:
         return int(value)
@@ -264,17 +349,17 @@ class _Styles:
             sid = st.get(n.styleId)
             if sid is None:
                 continue
-            name_el = st.find(n.name)
-            based = st.find(n.basedOn)
-            ppr = st.find(n.pPr)
+            name_el = _find(st, n.name)
+            based = _find(st, n.basedOn)
+            ppr = _find(st, n.pPr)
             outline = num = None
             if ppr is not None:
-                ol = ppr.find(n.outlineLvl)
+                ol = _find(ppr, n.outlineLvl)
                 if ol is not None:
                     outline = _int(ol.get(n.val))
-                numpr = ppr.find(n.numPr)
+                numpr = _find(ppr, n.numPr)
                 if numpr is not None:
-                    num_id, ilvl = numpr.find(n.numId), numpr.find(n.ilvl)
+                    num_id, ilvl = _find(numpr, n.numId), _find(numpr, n.ilvl)
                     num = (num_id.get(n.val) if num_id is not None else None,
                            _int(ilvl.get(n.val)) if ilvl is not None else None)
             self.styles[sid] = _Style(name_el.get(n.val, "") if name_el is not None else "",
@@ -403,18 +488,18 @@ class _Numbering:
             if aid is None:
                 continue
             self.abstract[aid] = {_int(lvl.get(n.ilvl), 0): self._level(lvl, n) for lvl in ab.iter(n.lvl)}
-            link = ab.find(n.numStyleLink)
+            link = _find(ab, n.numStyleLink)
             if link is not None and link.get(n.val):
                 self.style_link[aid] = link.get(n.val)
         for num in root.iter(n.num):
             nid = num.get(n.numId)
-            ab = num.find(n.abstractNumId)
+            ab = _find(num, n.abstractNumId)
             if nid is None or ab is None:
                 continue
             overrides = {}
             for ov in num.iter(n.lvlOverride):
-                so = ov.find(n.startOverride)
-                lvl = ov.find(n.lvl)
+                so = _find(ov, n.startOverride)
+                lvl = _find(ov, n.lvl)
                 overrides[_int(ov.get(n.ilvl), 0)] = (_int(so.get(n.val)) if so is not None else None,
                                                       self._level(lvl, n) if lvl is not None else None)
             self.nums[nid] = (ab.get(n.val), overrides)
@@ -429,7 +514,7 @@ class _Numbering:
                 for b in child:
                     if b.tag == _MC_FALLBACK:
                         branch = b
-                fmt = branch.find(n.numFmt) if branch is not None else None
+                fmt = _find(branch, n.numFmt) if branch is not None else None
                 if fmt is not None:
                     level.fmt = fmt.get(n.val, "decimal")
             elif tag == n.start:
@@ -534,7 +619,7 @@ class _Pending:
     segments: list
     boxes: list
     sdt: bool
-    ppr: object
+    props: tuple  # the paragraph's (style, outline level, numId, ilvl), see _PartReader.paragraph
 
 
 @dataclass
@@ -558,6 +643,7 @@ class _PartReader:
         # Wrappers whose content is read or skipped depending on the view.
         self.shown = (n.ins, n.moveTo) if self.accepted else (n.del_, n.moveFrom)
         self.hidden = (n.del_, n.moveFrom) if self.accepted else (n.ins, n.moveTo)
+        self.hidden_tags = frozenset(self.hidden)
         # Inline wrappers whose content is read as paragraph content.
         self.transparent = frozenset((n.hyperlink, n.smartTag, n.customXml, n.fldSimple, n.dir, n.bdo, *self.shown))
         self.math = frozenset((n.m_oMath, n.m_oMathPara))
@@ -567,6 +653,7 @@ class _PartReader:
         self.tables = 0
         self.pending: _Pending | None = None
         self.headings: list[tuple[int, str]] = []
+        self.by_style: dict = {}  # style id -> (heading level, numbering) it gives
 
     # block level ----------------------------------------------------------------------------------
     def story(self, container, ctx: _Ctx) -> None:
@@ -587,7 +674,7 @@ class _PartReader:
                 self.flush(ctx)
                 self.table(child, ctx)
             elif tag == n.sdt:
-                content = child.find(n.sdtContent)
+                content = _find(child, n.sdtContent)
                 if content is not None:
                     self.blocks_in(content, _Ctx(ctx.kind, ctx.table, True))
             elif tag == n.customXml or tag in self.shown:
@@ -600,30 +687,40 @@ class _PartReader:
     def flush(self, ctx: _Ctx) -> None:
         if self.pending is not None:
             pending, self.pending = self.pending, None
-            self.emit(pending.segments, pending.ppr, ctx, pending.sdt, pending.boxes)
+            self.emit(pending.segments, pending.props, ctx, pending.sdt, pending.boxes)
 
     def table(self, tbl, ctx: _Ctx) -> None:
         self.tables += 1
         ordinal = self.tables
         kind = "cell" if ctx.kind == "body" else ctx.kind
         row = 0
+        n = self.n
+        removed_cell = n.cellDel if self.accepted else n.cellIns
         for tr, sdt in self._rows(tbl, ctx.sdt):
-            if self._row_hidden(tr):
-                continue
             col = 0
-            trpr = tr.find(self.n.trPr)
+            trpr = _find(tr, n.trPr)
             if trpr is not None:
-                before = trpr.find(self.n.gridBefore)
+                if _find(trpr, self.hidden[0]) is not None:
+                    continue  # w:trPr/w:del (accepted) or w:trPr/w:ins (original)
+                before = _find(trpr, n.gridBefore)
                 if before is not None:
-                    col = _int(before.get(self.n.val), 0)
+                    col = _int(before.get(n.val), 0)
             for tc, cell_sdt in self._cells(tr, sdt):
-                tcpr = tc.find(self.n.tcPr)
+                tcpr = _find(tc, n.tcPr)
                 span = 1
                 if tcpr is not None:
-                    gs = tcpr.find(self.n.gridSpan)
+                    gs = None
+                    removed = False
+                    for child in tcpr:
+                        tag = child.tag
+                        if tag == n.gridSpan:
+                            if gs is None:
+                                gs = child
+                        elif tag == removed_cell:
+                            removed = True
                     if gs is not None:
-                        span = max(_int(gs.get(self.n.val), 1), 1)
-                    if tcpr.find(self.n.cellDel if self.accepted else self.n.cellIns) is not None:
+                        span = max(_int(gs.get(n.val), 1), 1)
+                    if removed:
                         continue
                 self.story(tc, _Ctx(kind, (ordinal, row, col), cell_sdt))
                 col += span
@@ -636,7 +733,7 @@ class _PartReader:
             if tag == n.tr:
                 yield child, sdt
             elif tag == n.sdt:
-                content = child.find(n.sdtContent)
+                content = _find(child, n.sdtContent)
                 if content is not None:
                     yield from self._rows(content, True)
             elif tag == n.customXml or tag in self.shown:
@@ -649,28 +746,46 @@ class _PartReader:
             if tag == n.tc:
                 yield child, sdt
             elif tag == n.sdt:
-                content = child.find(n.sdtContent)
+                content = _find(child, n.sdtContent)
                 if content is not None:
                     yield from self._cells(content, True)
             elif tag == n.customXml or tag in self.shown:
                 yield from self._cells(child, sdt)
 
-    def _row_hidden(self, tr) -> bool:
-        trpr = tr.find(self.n.trPr)
-        if trpr is None:
-            return False
-        return trpr.find(self.hidden[0]) is not None  # w:trPr/w:del (accepted) or w:trPr/w:ins (original)
-
     # paragraphs -----------------------------------------------------------------------------------
     def paragraph(self, p, ctx: _Ctx) -> None:
         n = self.n
-        ppr = p.find(n.pPr)
+        ppr = None
+        for child in p:
+            if child.tag == n.pPr:
+                ppr = child
+                break
         mark_removed = False
+        style = outline = num_id = ilvl = None
         if ppr is not None:
-            rpr = ppr.find(n.rPr)
+            rpr = None
+            for child in ppr:
+                tag = child.tag
+                if tag == n.pStyle:
+                    style = child.get(n.val)
+                elif tag == n.rPr:
+                    if rpr is None:
+                        rpr = child
+                elif tag == n.numPr:
+                    for sub in child:
+                        if sub.tag == n.numId:
+                            num_id = sub.get(n.val)
+                        elif sub.tag == n.ilvl:
+                            ilvl = _int(sub.get(n.val))
+                elif tag == n.outlineLvl:
+                    outline = _int(child.get(n.val))
             if rpr is not None:
-                hidden = self.hidden
-                mark_removed = rpr.find(hidden[0]) is not None or rpr.find(hidden[1]) is not None
+                hidden = self.hidden_tags
+                for child in rpr:
+                    if child.tag in hidden:
+                        mark_removed = True
+                        break
+        props = (style, outline, num_id, ilvl)
         if self.pending is not None:
             segments, boxes, sdt = self.pending.segments, self.pending.boxes, self.pending.sdt or ctx.sdt
             self.pending = None
@@ -678,24 +793,32 @@ class _PartReader:
             segments, boxes, sdt = [], [], ctx.sdt
         sdt = self.inline(p, segments, boxes) or sdt
         if mark_removed:
-            self.pending = _Pending(segments, boxes, sdt, ppr)
+            self.pending = _Pending(segments, boxes, sdt, props)
         else:
-            self.emit(segments, ppr, ctx, sdt, boxes)
+            self.emit(segments, props, ctx, sdt, boxes)
 
     def inline(self, container, segments: list, boxes: list) -> bool:
         """Collect the text of paragraph content; returns True when an inline content control was read."""
         n = self.n
-        r = n.r
+        r, t, rpr = n.r, n.t, n.rPr
         transparent = self.transparent
+        fields = self.fields
         sdt = False
         for child in container:
             tag = child.tag
-            if tag == r:
-                self.run(child, segments, boxes)
+            if tag == r:  # a run: its w:t inline here, anything else in run_child
+                for sub in child:
+                    sub_tag = sub.tag
+                    if sub_tag == t:
+                        text = sub.text
+                        if text and (not fields or all(fields)):
+                            segments.append((text, child))
+                    elif sub_tag != rpr:
+                        self.run_child(child, sub, sub_tag, segments, boxes)
             elif tag in transparent:
                 sdt = self.inline(child, segments, boxes) or sdt
             elif tag == n.sdt:
-                content = child.find(n.sdtContent)
+                content = _find(child, n.sdtContent)
                 if content is not None:
                     self.inline(content, segments, boxes)
                     sdt = True
@@ -711,58 +834,51 @@ class _PartReader:
                                 segments.append((t.text, mr))
         return sdt
 
-    def run(self, r, segments: list, boxes: list) -> None:
+    def run_child(self, r, child, tag, segments: list, boxes: list) -> None:
+        """One child of run `r` other than w:t and w:rPr."""
         n = self.n
         fields = self.fields
-        t = n.t
-        for child in r:
-            tag = child.tag
-            if tag == t:
-                if child.text and (not fields or all(fields)):
-                    segments.append((child.text, r))
-            elif tag == n.rPr:
-                continue
-            elif tag == n.fldChar:
-                kind = child.get(n.fldCharType)
-                if kind == "begin":
-                    fields.append(False)
-                elif kind == "separate":
-                    if fields:
-                        fields[-1] = True
-                elif kind == "end":
-                    if fields:
-                        fields.pop()
-            elif tag == n.delText:
-                if child.text and not self.accepted and (not fields or all(fields)):
-                    segments.append((child.text, r))
-            elif tag in self.spaces:
-                if not fields or all(fields):
-                    segments.append((" ", r))
-            elif tag == n.noBreakHyphen:
-                if not fields or all(fields):
-                    segments.append(("-", r))
-            elif tag == n.sym:
-                try:
-                    value = int(child.get(n.char) or "", 16)
-                except ValueError:
-                    value = None
-                if (not fields or all(fields)) and value is not None and not 0xE000 <= value <= 0xF8FF \
-                        and value > 0x1F:
-                    segments.append((chr(value), r))
-            elif tag in self.pictures:
-                self._find_boxes(child, boxes)
-            elif tag == _MC_ALT:
-                branch = _mc_branch(child)
-                if branch is not None:
-                    self._find_boxes(branch, boxes)
-            elif tag == n.ruby:
-                base = child.find(n.rubyBase)
-                if base is not None:
-                    self.inline(base, segments, boxes)
-            elif tag == n.footnoteReference or tag == n.endnoteReference:
-                if self.note_refs is not None:
-                    self.note_refs.append(("footnote" if tag == n.footnoteReference else "endnote",
-                                           child.get(n.id)))
+        if tag == n.fldChar:
+            kind = child.get(n.fldCharType)
+            if kind == "begin":
+                fields.append(False)
+            elif kind == "separate":
+                if fields:
+                    fields[-1] = True
+            elif kind == "end":
+                if fields:
+                    fields.pop()
+        elif tag == n.delText:
+            if child.text and not self.accepted and (not fields or all(fields)):
+                segments.append((child.text, r))
+        elif tag in self.spaces:
+            if not fields or all(fields):
+                segments.append((" ", r))
+        elif tag == n.noBreakHyphen:
+            if not fields or all(fields):
+                segments.append(("-", r))
+        elif tag == n.sym:
+            try:
+                value = int(child.get(n.char) or "", 16)
+            except ValueError:
+                value = None
+            if (not fields or all(fields)) and value is not None and not 0xE000 <= value <= 0xF8FF \
+                    and value > 0x1F:
+                segments.append((chr(value), r))
+        elif tag in self.pictures:
+            self._find_boxes(child, boxes)
+        elif tag == _MC_ALT:
+            branch = _mc_branch(child)
+            if branch is not None:
+                self._find_boxes(branch, boxes)
+        elif tag == n.ruby:
+            base = _find(child, n.rubyBase)
+            if base is not None:
+                self.inline(base, segments, boxes)
+        elif tag == n.footnoteReference or tag == n.endnoteReference:
+            if self.note_refs is not None:
+                self.note_refs.append(("footnote" if tag == n.footnoteReference else "endnote",
+                                       child.get(n.id)))
 
     def _find_boxes(self, el, boxes: list) -> None:
         """The outermost w:txbxContent under a drawing, reading one branch of each mc:AlternateContent."""
@@ -778,29 +894,18 @@ class _PartReader:
                 self._find_boxes(child, boxes)
 
     # emitting -------------------------------------------------------------------------------------
-    def emit(self, segments: list, ppr, ctx: _Ctx, sdt: bool, boxes: list) -> None:
-        n = self.n
+    def emit(self, segments: list, props: tuple, ctx: _Ctx, sdt: bool, boxes: list) -> None:
         text, runs = _normalize(segments, self.getpath)
-        style = outline = num_id = ilvl = None
-        if ppr is not None:
-            for child in ppr:
-                tag = child.tag
-                if tag == n.pStyle:
-                    style = child.get(n.val)
-                elif tag == n.outlineLvl:
-                    outline = _int(child.get(n.val))
-                elif tag == n.numPr:
-                    for sub in child:
-                        if sub.tag == n.numId:
-                            num_id = sub.get(n.val)
-                        elif sub.tag == n.ilvl:
-                            ilvl = _int(sub.get(n.val))
+        style, outline, num_id, ilvl = props
+        by_style = self.by_style.get(style)
+        if by_style is None:
+            by_style = self.by_style[style] = (self.styles.heading_level(style), self.styles.numbering(style))
         if outline is not None:
             level = outline + 1 if 0 <= outline <= 8 else None
         else:
-            level = self.styles.heading_level(style)
+            level = by_style[0]
         if num_id is None:
-            from_style = self.styles.numbering(style)
+            from_style = by_style[1]
             if from_style is not None:
                 num_id = from_style[0]
                 if ilvl is None:
@@ -808,15 +913,17 @@ class _PartReader:
         label = self.numbering.paragraph(num_id, ilvl, style or self.styles.default) if num_id else None
         heading = ""
         if self.track_headings:
+            headings = self.headings
             if level is not None and text and ctx.kind in ("body", "cell"):
-                while self.headings and self.headings[-1][0] >= level:
-                    self.headings.pop()
-                heading = self.headings[-1][1] if self.headings else ""
-                self.headings.append((level, f"{label} {text}" if label else text))
-            else:
-                heading = self.headings[-1][1] if self.headings else ""
-        self.blocks.append(Block(self.part, len(self.blocks) + 1, text, ctx.kind, style, level, heading, label,
-                                 ctx.table, sdt, runs))
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                heading = headings[-1][1] if headings else ""
+                headings.append((level, f"{label} {text}" if label else text))
+            elif headings:
+                heading = headings[-1][1]
+        blocks = self.blocks
+        blocks.append(_block(self.part, len(blocks) + 1, text, ctx.kind, style, level, heading, label, ctx.table,
+                             sdt, runs))
         for box in boxes:
             self.story(box, _Ctx("textbox", ctx.table, ctx.sdt))
 
@@ -847,7 +954,7 @@ def read_blocks(package, view: str = "accepted") -> list[Block]:
     root = package.xml(main)
     note_refs: list[tuple[str, str]] = []
     reader = _PartReader(main, root, view, styles, _Numbering(numbering_root, styles), True, note_refs)
-    body = root.find(reader.n.body)
+    body = _find(root, reader.n.body)
     if body is not None:
         reader.story(body, _Ctx("body"))
     blocks = list(reader.blocks)
