@@ -202,8 +202,14 @@ def build(spec: Path, output: Path, template: Path | None, when: date | None, fm
               help="Lint tracked changes as if all were accepted, or all rejected.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes for large batches (default: all cores).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to a file.")
+@click.option("--redline", type=click.Path(path_type=Path),
+              help="Also write a copy with tracked changes and comments that fix the findings (one file only).")
+@click.option("--spec", type=click.Path(path_type=Path), help="With --redline: fill inserted clauses from this spec.")
+@click.option("--author", default="contractgen", show_default=True, help="With --redline: the revisions' author.")
+@click.option("--date", "when", type=DATE, help="With --redline: the revisions' date (default: SOURCE_DATE_EPOCH, else today).")
 def lint(files: tuple[str, ...], fmt: str, selected: tuple[str, ...], ignored: tuple[str, ...], fail_on: str,
-         view: str, jobs: int | None, output: Path | None) -> None:
+         view: str, jobs: int | None, output: Path | None, redline: Path | None, spec: Path | None,
+         author: str, when: date | None) -> None:
     """Check Word contracts against every requirement of the catalog, with citations.
 
     Exit 0 when clean, 1 when a finding at or above --fail-on is found, 2 when a file
@@ -213,6 +219,7 @@ def lint(files: tuple[str, ...], fmt: str, selected: tuple[str, ...], ignored: t
     Example:
       contractgen lint contract.docx
       contractgen lint contracts/*.docx --format json --select DATA- --fail-on warning
+      contractgen lint their-draft.docx --redline our-redline.docx --author "City Attorney"
     """
     from contractgen import catalog
     from contractgen.lint import report as report_mod
@@ -225,7 +232,19 @@ def lint(files: tuple[str, ...], fmt: str, selected: tuple[str, ...], ignored: t
     if output is not None:
         from contractgen.output import check_target
         check_target(output, [Path(p) for p in paths])
+    if redline is not None and len(paths) != 1:
+        raise click.UsageError("--redline works on one file at a time")
+    if redline is not None:
+        from contractgen.output import check_target
+        check_target(redline, [Path(paths[0])] + ([spec] if spec else []))
     reports = lint_files(paths, view=view, jobs=jobs, progress=_progress(len(paths)))
+    if redline is not None and not reports[0].error:
+        from datetime import datetime, timezone
+        from contractgen.lint.redline import redline as write_redline
+        stamp = datetime(when.year, when.month, when.day, tzinfo=timezone.utc) if when else None
+        done = write_redline(reports[0], redline, spec=spec, author=author, when=stamp)
+        click.echo(f"wrote {done.output}: {done.insertions} insertion(s), {done.deletions} deletion(s), "
+                   f"{done.comments} comment(s) as tracked changes", err=True)
     for rep in reports:
         rep.results = report_mod.select(rep.results, selected_ids, ignored_ids)
     if fmt == "json":

@@ -91,9 +91,18 @@ def placeholder_context(charter: bool = False, instrument: str = "services_agree
         # sections whose clauses branch on fixed choices get one typical, bracketed example
         term=SimpleNamespace(start=p(("term", "start")), end=p(("term", "end")), renewal="none",
                              renewal_months=12, notice_by=None),
+        # two common, lawful categories as a starting point; the redline's comment asks to confirm them
         data_practices=SimpleNamespace(
-            records=[SimpleNamespace(category=p(("category of education records",)), audience="both",
-                                     purposes=[p(("purpose",))], legal_basis=p(("legal basis",)))],
+            records=[SimpleNamespace(category="directory information designated in the annual notice",
+                                     audience="agency",
+                                     purposes=["identifying and contacting a student or parent in connection with "
+                                               "a criminal investigation"],
+                                     legal_basis="Minn. Stat. § 13.32, subd. 5; 34 C.F.R. § 99.31(a)(11)"),
+                     SimpleNamespace(category="health and safety information about a student in an emergency",
+                                     audience="sro",
+                                     purposes=["protecting the health or safety of the student or others during "
+                                               "the emergency"],
+                                     legal_basis="Minn. Stat. § 13.32, subd. 3(d); 34 C.F.R. § 99.36")],
             sro_school_official=False, school_contact=p(("school data practices contact",)),
             agency_contact=p(("agency data practices contact",))),
         deescalation=SimpleNamespace(informed_how=p(("how the sro is informed",)),

@@ -380,7 +380,9 @@ def _evaluate(req: Requirement, doc: Document, matcher: Matcher, done: dict[str,
         return result
     if hit := _first(d.present, req, doc, matcher):
         if weak := _first(d.downgrade, req, doc, matcher):
-            return _result(req, "partial", weak + hit, doc)
+            result = _result(req, "partial", weak + hit, doc)
+            result.matched = _offending(d.downgrade, weak, matcher, doc)
+            return result
         return _result(req, "present", hit, doc)
     if d.implied_by:
         present = [done[i] for i in d.implied_by.ids if i in done and done[i].status == "present"]
@@ -388,7 +390,10 @@ def _evaluate(req: Requirement, doc: Document, matcher: Matcher, done: dict[str,
             evidence_units: list[Unit] = []
             return _result(req, "present", evidence_units, doc, evidence=[e for r in present[:2] for e in r.evidence[:1]])
     if hit := _first(d.partial, req, doc, matcher):
-        return _result(req, "partial", hit, doc)
+        result = _result(req, "partial", hit, doc)
+        if d.downgrade and (weak := _first(d.downgrade, req, doc, matcher)):
+            result.matched = _offending(d.downgrade, weak, matcher, doc)  # vague words a redline strikes
+        return result
     return _result(req, d.if_silent, [], doc)
 
 
