@@ -237,7 +237,8 @@ def _header_rows(blocks: Sequence[Any]) -> dict[tuple[str, int], list[int]]:
     return headers
 
 
-def _sentence_units(blocks, infos, spans) -> Iterable[Unit]:
+def _blocks_and_rows(blocks, infos, spans) -> Iterable[tuple[int, Unit | None]]:
+    """Each block that is not a heading, or a whole table row (one unit) at the row's first cell."""
     rows = _table_rows(blocks)
     headers = _header_rows(blocks)
     in_rows = {i for members in rows.values() for i in members}
@@ -245,10 +246,17 @@ def _sentence_units(blocks, infos, spans) -> Iterable[Unit]:
         if info.is_heading or not info.text:
             continue
         if i in rows:
-            yield _row_unit(blocks, infos, spans, rows[i], headers)
+            yield i, _row_unit(blocks, infos, spans, rows[i], headers)
+        elif i not in in_rows:
+            yield i, None
+
+
+def _sentence_units(blocks, infos, spans) -> Iterable[Unit]:
+    for i, row in _blocks_and_rows(blocks, infos, spans):
+        if row is not None:
+            yield row
             continue
-        if i in in_rows:
-            continue
+        info = infos[i]
         context = _context(infos, spans, info)
         inner_lead: tuple[int, int] | None = None
         for n, (start, end, original) in enumerate(info.sentences):
@@ -270,16 +278,9 @@ def _row_unit(blocks, infos, spans, members: list[int], headers) -> Unit:
 
 
 def _paragraph_units(blocks, infos, spans) -> Iterable[Unit]:
-    rows = _table_rows(blocks)
-    headers = _header_rows(blocks)
-    in_rows = {i for members in rows.values() for i in members}
-    for i, info in enumerate(infos):
-        if info.is_heading or not info.text:
-            continue
-        if i in rows:
-            yield _row_unit(blocks, infos, spans, rows[i], headers)
-        elif i not in in_rows:
-            yield Unit([spans[i]], [i], info.operative, _context(infos, spans, info), blocks[i].text)
+    for i, row in _blocks_and_rows(blocks, infos, spans):
+        yield row if row is not None else Unit([spans[i]], [i], infos[i].operative, _context(infos, spans, infos[i]),
+                                               blocks[i].text)
 
 
 def _list_units(blocks, infos, spans) -> Iterable[Unit]:
