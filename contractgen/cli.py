@@ -309,6 +309,45 @@ def _batch_summary(reports: list) -> str:
 
 
 @cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The redline .docx to write.")
+@click.option("--author", default="contractgen", show_default=True, help="The revisions' author.")
+@click.option("--date", "when", type=DATE, help="The revisions' date (default: SOURCE_DATE_EPOCH, else today).")
+@format_option()
+def compare(old: Path, new: Path, output: Path, author: str, when: date | None, fmt: str) -> None:
+    """Write a Word redline of OLD into NEW: Reject All gives OLD, Accept All gives NEW.
+
+    The redline is built on NEW's own XML, so its styles and numbering survive.
+
+    \b
+    Example:
+      contractgen compare sro-2025.docx sro-2026.docx -o sro-2026-redline.docx
+    """
+    from contractgen.ooxml.compare import compare as compare_documents
+    from contractgen.ooxml.revisions import check_package
+    from contractgen.output import build_time, check_target, write_atomic
+
+    check_target(output, [old, new])
+    stamp = build_time(when)
+    try:
+        result = compare_documents(old, new, author=author, date=stamp)
+    except ValueError as exc:
+        raise ContractgenError(str(exc), str(new)) from None
+    problems = check_package(result.docx)
+    if problems:
+        raise ContractgenError(f"the redline failed its own check ({problems[0]}); nothing was written", str(output))
+    write_atomic(output, result.docx, [old, new])
+    if fmt == "json":
+        _echo_json({"tool": {"name": "contractgen", "version": __version__}, "old": str(old), "new": str(new),
+                    "output": str(output), "changes": result.changes, "formatting_changes": result.formatting_changes})
+        return
+    click.echo(f"wrote {output}: {result.changes} tracked change(s)")
+    for line in result.formatting_changes:
+        click.echo(f"  formatting only (not tracked): {line}")
+
+
+@cli.command()
 @click.argument("rule_id", required=False)
 @format_option()
 def rules(rule_id: str | None, fmt: str) -> None:

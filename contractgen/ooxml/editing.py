@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from contractgen.ooxml.namespaces import PKG_RELS, REL_BASES, W, W_STRICT, rel_type_name, w_namespace
-from contractgen.ooxml.package import (CONTENT_TYPES, WordPackage, _rels_part, _resolve_target, normalize_package,
+from contractgen.ooxml.package import (CONTENT_TYPES, WordPackage, _rels_part, _resolve_target, write_package,
                                        open_package)
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -144,14 +144,7 @@ class EditablePackage:
     # -- writing ---------------------------------------------------------------------------------------
     def to_bytes(self, when: datetime | None) -> bytes:
         """The package as zip bytes: original entry order, new parts appended, fixed timestamps."""
-        import io
-        import zipfile
-
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for name in self._order:
-                dst.writestr(name, self.read(name))
-        return normalize_package(out.getvalue(), when)
+        return write_package(((name, self.read(name)) for name in self._order), when)
 
 
 def _serialize(root: etree._Element) -> bytes:

@@ -33,15 +33,21 @@ def zip_timestamp(when: datetime | None) -> tuple[int, int, int, int, int, int]:
 
 def normalize_package(data: bytes, when: datetime | None = None) -> bytes:
     """Rewrite a zip package with fixed timestamps, fixed permissions and deflate compression."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return write_package(((info.filename, src.read(info.filename)) for info in src.infolist()), when)
+
+
+def write_package(entries, when: datetime | None = None) -> bytes:
+    """A zip package of (name, bytes) entries in the given order, with fixed metadata."""
     stamp = zip_timestamp(when)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             entry.create_system = 0
-            dst.writestr(entry, src.read(info.filename))
+            dst.writestr(entry, data)
     return out.getvalue()
 
 
