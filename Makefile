@@ -23,6 +23,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/lint.py
+	$(BIN)/python bench/compare.py
 
 template: $(STAMP)
 	$(BIN)/python scripts/make_template.py
