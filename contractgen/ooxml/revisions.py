@@ -801,33 +801,30 @@ def check_package(data: bytes) -> list[str]:
             continue
         w = lambda local: f"{{{ns}}}{local}"  # noqa: E731
         id_attr = w("id")
-        for el in root.iter():
-            if not isinstance(el.tag, str) or not el.tag.startswith(f"{{{ns}}}"):
-                continue
+        for el in root.iter(*[w(local) for local in REVISION_ELEMENTS]):
+            rid = el.get(id_attr)
             local = el.tag[len(ns) + 2:]
-            if local in REVISION_ELEMENTS:
-                rid = el.get(id_attr)
-                if rid in revision_ids:
-                    problems.append(f"{name}: revision id {rid} of w:{local} is also used in {revision_ids[rid]}")
-                else:
-                    revision_ids[rid] = name
-            elif local == "comment":
-                cid = el.get(id_attr)
-                comments[cid] = comments.get(cid, 0) + 1
-            elif local == "commentRangeStart":
-                starts[el.get(id_attr)] = starts.get(el.get(id_attr), 0) + 1
-            elif local == "commentRangeEnd":
-                ends[el.get(id_attr)] = ends.get(el.get(id_attr), 0) + 1
-            elif local == "commentReference":
-                references[el.get(id_attr)] = references.get(el.get(id_attr), 0) + 1
-            elif local in ("t", "delText", "instrText", "delInstrText"):
-                in_del = any(a.tag == w("del") for a in el.iterancestors())
-                if local in ("t", "instrText") and in_del:
+            if rid in revision_ids:
+                problems.append(f"{name}: revision id {rid} of w:{local} is also used in {revision_ids[rid]}")
+            else:
+                revision_ids[rid] = name
+        for local, counts in (("comment", comments), ("commentRangeStart", starts), ("commentRangeEnd", ends),
+                              ("commentReference", references)):
+            for el in root.iter(w(local)):
+                key = el.get(id_attr)
+                counts[key] = counts.get(key, 0) + 1
+        for deleted in root.iter(w("del")):  # live text inside a deletion
+            for local in ("t", "instrText"):
+                if next(deleted.iter(w(local)), None) is not None:
                     problems.append(f"{name}: w:{local} inside w:del (should be w:del{local[0].upper()}{local[1:]})")
-                if local in ("delText", "delInstrText") and not in_del:
+        for local in ("delText", "delInstrText"):
+            for el in root.iter(w(local)):
+                if not any(a.tag == w("del") for a in el.iterancestors()):
                     problems.append(f"{name}: w:{local} outside w:del")
+        for local in ("t", "delText"):
+            for el in root.iter(w(local)):
                 text = el.text or ""
-                if local in ("t", "delText") and text != text.strip() and el.get(XML_SPACE) != "preserve":
+                if text and (text[0].isspace() or text[-1].isspace()) and el.get(XML_SPACE) != "preserve":
                     problems.append(f"{name}: w:{local} {text!r} has edge spaces without xml:space=\"preserve\"")
     for cid, count in comments.items():
         if count > 1:
