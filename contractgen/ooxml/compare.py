@@ -234,7 +234,9 @@ class _Cell:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.translate(_DROP).split())
+    if not text.isascii():  # the dropped characters are never ASCII
+        text = text.translate(_DROP)
+    return " ".join(text.split())
 
 
 def _tokens(text: str) -> list[str]:
