@@ -44,6 +44,7 @@ class Result:
     anchor: Evidence | None = None  # for a missing item: the section where it belongs
     matched: list[tuple[int, str]] = field(default_factory=list)  # violation: (block index, offending words)
     block_indexes: list[int] = field(default_factory=list)  # blocks behind the evidence, in order
+    highlights: list[str] = field(default_factory=list)  # the words in the evidence that decided the status
 
     @property
     def is_problem(self) -> bool:
@@ -377,13 +378,16 @@ def _evaluate(req: Requirement, doc: Document, matcher: Matcher, done: dict[str,
     if hit := _first(d.violation, req, doc, matcher, violation=True):
         result = _result(req, "violation", hit, doc)
         result.matched = _offending(d.violation, hit, matcher, doc)
+        result.highlights = [words for _, words in result.matched]
         return result
     if hit := _first(d.present, req, doc, matcher):
         if weak := _first(d.downgrade, req, doc, matcher):
             result = _result(req, "partial", weak + hit, doc)
             result.matched = _offending(d.downgrade, weak, matcher, doc)
             return result
-        return _result(req, "present", hit, doc)
+        result = _result(req, "present", hit, doc)
+        result.highlights = _highlights(d.present, hit, matcher)
+        return result
     if d.implied_by:
         present = [done[i] for i in d.implied_by.ids if i in done and done[i].status == "present"]
         if len(present) >= d.implied_by.min:
@@ -391,6 +395,7 @@ def _evaluate(req: Requirement, doc: Document, matcher: Matcher, done: dict[str,
             return _result(req, "present", evidence_units, doc, evidence=[e for r in present[:2] for e in r.evidence[:1]])
     if hit := _first(d.partial, req, doc, matcher):
         result = _result(req, "partial", hit, doc)
+        result.highlights = _highlights(d.partial, hit, matcher)
         if d.downgrade and (weak := _first(d.downgrade, req, doc, matcher)):
             result.matched = _offending(d.downgrade, weak, matcher, doc)  # vague words a redline strikes
         return result
@@ -413,6 +418,18 @@ def _offending(entries: list[Entry], hit: list[Unit], matcher: Matcher, doc: Doc
                 continue
             break
     return found
+
+
+def _highlights(entries: list[Entry], hit: list[Unit], matcher: Matcher) -> list[str]:
+    """The matched words of every concept the entries name, inside the evidence units."""
+    names = {n for e in entries for p in catalog_mod.entry_patterns(e) for n in p if not n.startswith("!")}
+    found = []
+    for unit in hit[:3]:
+        for name in sorted(names):
+            match = matcher.first_in(name, unit.spans)
+            if match is not None and match.group(0).strip():
+                found.append(match.group(0))
+    return list(dict.fromkeys(found))
 
 
 def _severity(req: Requirement, status: Status) -> str:
