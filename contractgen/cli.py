@@ -309,6 +309,35 @@ def _batch_summary(reports: list) -> str:
 
 
 @cli.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--start", type=DATE, required=True, help="First day of the new term.")
+@click.option("--end", type=DATE, help="Last day of the new term (default: the old end, rolled like the start).")
+@click.option("--previous", type=click.Path(path_type=Path),
+              help="Last year's executed contract (.docx), if it was edited after it was built.")
+@click.option("-o", "--output-dir", type=click.Path(path_type=Path), required=True, help="Folder for the new files.")
+@click.option("--date", "when", type=DATE, help="Date stamped into the files (default: SOURCE_DATE_EPOCH, else today).")
+@format_option()
+def renew(spec: Path, start: date, end: date | None, previous: Path | None, output_dir: Path, when: date | None,
+          fmt: str) -> None:
+    """Renew a contract: next year's spec, the new contract, and a redline against last year's.
+
+    Every date that follows from the term moves with it; officers' training deadlines are
+    judged again against the new term; the new contract follows the current catalog.
+
+    \b
+    Example:
+      contractgen renew quillmont.yaml --start 2027-08-15 --previous executed-2026.docx -o renewal-2027
+    """
+    from contractgen.renew import renew as renew_contract
+
+    result = renew_contract(spec, start, output_dir, new_end=end, previous=previous, when=when)
+    if fmt == "json":
+        _echo_json({"tool": {"name": "contractgen", "version": __version__}, **result.as_dict()})
+    else:
+        click.echo(result.text())
+
+
+@cli.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The redline .docx to write.")

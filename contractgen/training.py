@@ -106,6 +106,12 @@ def _interim(officer: Officer, trained_at: date | None, term: Term) -> list[Trai
             f"{officer.assignment_start:%B %-d, %Y}: duties (4) and (5) could not be required before then "
             "(subd. 3(c))")] + _refresher(officer, trained_at, term)
     late = f"; the course on record ({trained_at:%B %-d, %Y}) is late" if trained_at else ""
+    if deadline < term.start and trained_at is None:
+        return [TrainingNotice(
+            officer.name, "TRAINING-INTERIM",
+            f"{officer.name} was assigned on {officer.assignment_start:%B %-d, %Y} without the required course, and "
+            f"the six-month deadline ({deadline:%B %-d, %Y}) passed before this term starts: record the completed "
+            "course, or the officer may not serve as an SRO (subd. 3(c))", due=deadline)]
     return [TrainingNotice(
         officer.name, "TRAINING-INTERIM",
         f"{officer.name} is assigned from {officer.assignment_start:%B %-d, %Y} without the required course: "

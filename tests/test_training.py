@@ -62,3 +62,10 @@ def test_substitute_for_60_days_or_more_is_treated_as_a_regular_officer():
 def test_officer_assigned_before_the_law_without_training_gets_a_caution_not_an_invented_deadline():
     (notice,) = assess(officer(date(2024, 8, 19)), TERM)
     assert notice.due is None and "caution" in notice.message
+
+
+def test_six_month_deadline_that_passed_before_a_renewed_term_is_said_not_deferred_again():
+    renewed = Term(start=date(2027, 8, 15), end=date(2028, 6, 30), renewal="none")
+    (notice,) = assess(officer(date(2026, 8, 15)), renewed)
+    assert notice.requirement == "TRAINING-INTERIM" and not notice.defers_duties_4_and_5
+    assert "February 15, 2027" in notice.message and "passed" in notice.message

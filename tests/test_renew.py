@@ -1,0 +1,74 @@
+"""`contractgen renew`: next year's spec, contract and redline, with every term date rolled."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import yaml
+
+from contractgen.ooxml.blocks import read_blocks
+from contractgen.ooxml.package import open_package
+from contractgen.renew import roll_for, shift_years
+from tests.conftest import EXAMPLES, FIXED_DATE, run_cli
+
+
+def texts(path, view="accepted"):
+    return [b.text for b in read_blocks(open_package(path), view=view) if b.text]
+
+
+def test_dates_roll_by_whole_years_and_february_29_survives():
+    roll = roll_for(date(2026, 8, 15), date(2027, 8, 15))
+    assert roll(date(2027, 6, 30)) == date(2028, 6, 30)
+    assert shift_years(date(2028, 2, 29), 1) == date(2029, 2, 28)
+    odd = roll_for(date(2026, 8, 15), date(2027, 8, 20))
+    assert odd(date(2027, 6, 30)) == date(2028, 7, 4)
+
+
+def test_renewal_rolls_the_term_keeps_officers_and_redlines_against_the_executed_contract(tmp_path):
+    executed = tmp_path / "executed-2026.docx"
+    assert run_cli("build", str(EXAMPLES / "district.yaml"), "-o", str(executed), "--date", FIXED_DATE).returncode == 0
+    out = tmp_path / "renewal"
+    out.mkdir()
+    proc = run_cli("renew", str(EXAMPLES / "district.yaml"), "--start", "2027-08-15", "--previous", str(executed),
+                   "-o", str(out), "--date", "2027-07-01", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    spec = yaml.safe_load((out / "district-2027.yaml").read_text(encoding="utf-8"))
+    assert spec["term"] == {**spec["term"], "start": "2027-08-15", "end": "2028-06-30", "notice_by": "2028-04-01"}
+    assert spec["compensation"]["invoice_dates"] == ["2027-12-15", "2028-06-15"]
+    assert [o["name"] for o in spec["officers"]] == ["Officer Jordan Ellis", "Officer Priya Raman"]
+    assert any("Priya Raman" in w and "passed" in w for w in summary["warnings"])
+    assert {c["what"] for c in summary["changes"]} >= {"term.start", "term.end", "term.notice_by"}
+    redline = out / "district-2027-redline.docx"
+    assert texts(redline, "original") == texts(executed)
+    assert texts(redline) == texts(out / "district-2027.docx")
+    assert "August 15, 2027" in " ".join(texts(out / "district-2027.docx"))
+    assert run_cli("validate", str(out / "district-2027.yaml")).returncode == 0
+
+
+def test_a_contract_that_predates_requirements_gains_them(tmp_path):
+    old = tmp_path / "old.docx"
+    from tests.lint_support import write_contract
+    write_contract(old, [("Duties", ["The SRO shall enforce federal, state and local criminal laws."])])
+    out = tmp_path / "r"
+    out.mkdir()
+    proc = run_cli("renew", str(EXAMPLES / "charter.yaml"), "--start", "2027-08-23", "--previous", str(old),
+                   "-o", str(out), "--date", "2027-07-01", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    gained = json.loads(proc.stdout)["requirements_gained"]
+    assert {"ATTIRE", "VETTING", "DATA-RECORDS", "SUBD2-A4"} <= set(gained)
+
+
+def test_renewal_refuses_a_start_before_the_current_term_and_a_missing_folder(tmp_path):
+    proc = run_cli("renew", str(EXAMPLES / "district.yaml"), "--start", "2025-01-01", "-o", str(tmp_path))
+    assert proc.returncode == 2 and "must start after" in proc.stderr
+    proc = run_cli("renew", str(EXAMPLES / "district.yaml"), "--start", "2027-08-15", "-o", str(tmp_path / "no"))
+    assert proc.returncode == 2 and "folder" in proc.stderr
+
+
+def test_charter_example_renews_and_still_lints_clean(tmp_path):
+    proc = run_cli("renew", str(EXAMPLES / "charter.yaml"), "--start", "2027-08-23", "-o", str(tmp_path),
+                   "--date", "2027-07-01")
+    assert proc.returncode == 0, proc.stderr
+    lint = run_cli("lint", str(tmp_path / "charter-2027.docx"), "--fail-on", "warning")
+    assert lint.returncode == 0, lint.stdout
