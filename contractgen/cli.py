@@ -309,7 +309,7 @@ def _batch_summary(reports: list) -> str:
 
 
 @cli.command()
-@click.argument("spec", type=click.Path(path_type=Path))
+@click.argument("spec", type=click.Path(path_type=Path), required=False)
 @click.option("--start", type=DATE, required=True, help="First day of the new term.")
 @click.option("--end", type=DATE, help="Last day of the new term (default: the old end, rolled like the start).")
 @click.option("--previous", type=click.Path(path_type=Path),
@@ -317,19 +317,32 @@ def _batch_summary(reports: list) -> str:
 @click.option("-o", "--output-dir", type=click.Path(path_type=Path), required=True, help="Folder for the new files.")
 @click.option("--date", "when", type=DATE, help="Date stamped into the files (default: SOURCE_DATE_EPOCH, else today).")
 @format_option()
-def renew(spec: Path, start: date, end: date | None, previous: Path | None, output_dir: Path, when: date | None,
-          fmt: str) -> None:
+def renew(spec: Path | None, start: date, end: date | None, previous: Path | None, output_dir: Path,
+          when: date | None, fmt: str) -> None:
     """Renew a contract: next year's spec, the new contract, and a redline against last year's.
 
     Every date that follows from the term moves with it; officers' training deadlines are
     judged again against the new term; the new contract follows the current catalog.
 
+    Without a spec (an agreement drafted elsewhere), give --previous: the redline rolls the
+    term's dates and brings the agreement into compliance, and says what it could not read.
+
     \b
     Example:
       contractgen renew quillmont.yaml --start 2027-08-15 --previous executed-2026.docx -o renewal-2027
+      contractgen renew --previous their-2026.docx --start 2027-08-15 -o renewal-2027
     """
-    from contractgen.renew import renew as renew_contract
+    from contractgen.renew import renew as renew_contract, renew_document
 
+    if spec is None:
+        if previous is None:
+            raise click.UsageError("give a spec, or --previous with last year's contract")
+        outcome = renew_document(previous, start, output_dir, new_end=end, when=when)
+        if fmt == "json":
+            _echo_json({"tool": {"name": "contractgen", "version": __version__}, **outcome.as_dict()})
+        else:
+            click.echo(outcome.text())
+        return
     result = renew_contract(spec, start, output_dir, new_end=end, previous=previous, when=when)
     if fmt == "json":
         _echo_json({"tool": {"name": "contractgen", "version": __version__}, **result.as_dict()})

@@ -7,6 +7,7 @@ catalog, so a contract that predates a requirement gains it, and the summary say
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -161,3 +162,108 @@ def renew(spec: Path, new_start: date, output_dir: Path, new_end: date | None = 
                          if r.is_problem and r.severity in ("error", "warning") and r.rule in new_assembly.satisfied]
     return result
 
+
+
+# --- a contract drafted elsewhere, with no spec ------------------------------------------------------
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b"
+                   r"|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+ROLLED_RULES = ("TERM", "RENEWAL", "FUNDING")
+
+
+def _parse(match: re.Match[str]) -> date | None:
+    try:
+        if match.group(1):
+            return date(int(match.group(3)), _MONTHS.index(match.group(1).lower()) + 1, int(match.group(2)))
+        return date(int(match.group(6)), int(match.group(4)), int(match.group(5)))
+    except ValueError:
+        return None
+
+
+def _format_like(match: re.Match[str], day: date) -> str:
+    if match.group(1):
+        return f"{day:%B} {day.day}, {day.year}"
+    return f"{day.month}/{day.day}/{day.year}"
+
+
+@dataclass
+class DocumentRenewal:
+    redline: Path
+    parties: str | None
+    old_term: tuple[date, date] | None
+    new_term: tuple[date, date] | None
+    rolled: list[Change] = field(default_factory=list)
+    undetermined: list[str] = field(default_factory=list)
+    insertions: int = 0
+    deletions: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        term = lambda t: {"start": str(t[0]), "end": str(t[1])} if t else None  # noqa: E731
+        return {"redline": str(self.redline), "parties": self.parties, "old_term": term(self.old_term),
+                "new_term": term(self.new_term), "rolled": [c.__dict__ for c in self.rolled],
+                "could_not_determine": self.undetermined, "insertions": self.insertions, "deletions": self.deletions}
+
+    def text(self) -> str:
+        lines = [f"renewal redline written to {self.redline}",
+                 f"  parties  {self.parties or '(not found)'}"]
+        if self.old_term and self.new_term:
+            lines.append(f"  term     {self.old_term[0]} to {self.old_term[1]} -> {self.new_term[0]} to {self.new_term[1]}")
+        lines += [f"  rolled   {c.what}: {c.old} -> {c.new}" for c in self.rolled]
+        lines.append(f"  redline  {self.insertions} clause insertion(s), {self.deletions} deletion(s) for compliance")
+        lines += [f"  could not determine: {item}" for item in self.undetermined]
+        return "\n".join(lines)
+
+
+def renew_document(previous: Path, new_start: date, output_dir: Path, new_end: date | None = None,
+                   when: date | None = None, author: str = "contractgen") -> DocumentRenewal:
+    """Renew an agreement drafted elsewhere: lint it, roll the term's dates as tracked changes, and add
+    the compliance redline; say what could not be read reliably."""
+    from contractgen.lint import redline as redline_mod
+    from contractgen.lint.runner import lint_file
+    from contractgen.ooxml.blocks import read_blocks
+    from contractgen.ooxml.package import open_package
+    from contractgen.placeholders import placeholder_context
+
+    if not output_dir.is_dir():
+        raise ContractgenError("is not a folder; create it first", str(output_dir))
+    report = lint_file(str(previous))
+    if report.error:
+        raise ContractgenError(report.error)
+    target = output_dir / f"{previous.stem}-{new_start.year}-redline.docx"
+    check_target(target, [previous])
+    blocks = read_blocks(open_package(previous))
+    results = {r.rule: r for r in report.results}
+    parties = results["PARTIES"].evidence[0].text if results["PARTIES"].status == "present" else None
+    outcome = DocumentRenewal(target, parties, None, None)
+    if parties is None:
+        outcome.undetermined.append("the parties (no sentence names a city or county and a school party)")
+    term_blocks = sorted({i for rule in ROLLED_RULES for i in results[rule].block_indexes})
+    term_dates = [(_parse(m), m, i) for i in results["TERM"].block_indexes for m in _DATE.finditer(blocks[i].text)]
+    term_dates = [(d, m, i) for d, m, i in term_dates if d is not None]
+    charter = any("charter school" in b.text.lower() for b in blocks[:40])
+    plan = redline_mod.plan(report.results, blocks, placeholder_context(charter), charter)
+    if len(term_dates) >= 2:
+        old_start, old_end = term_dates[0][0], term_dates[1][0]
+        roll = roll_for(old_start, new_start)
+        end = new_end or roll(old_end)
+        outcome.old_term, outcome.new_term = (old_start, old_end), (new_start, end)
+        for i in term_blocks:
+            for match in _DATE.finditer(blocks[i].text):
+                day = _parse(match)
+                if day is None:
+                    continue
+                new_day = new_start if day == old_start else end if day == old_end else roll(day)
+                why = f"renewal: dates that follow from the term move with it ({old_start} -> {new_start})"
+                plan.replacements.append(redline_mod.Replacement(i, match.start(), match.end(),
+                                                                 _format_like(match, new_day), why))
+                outcome.rolled.append(Change(f"\u00b6{blocks[i].index}", match.group(0), _format_like(match, new_day),
+                                             "rolled with the term"))
+    else:
+        outcome.undetermined.append("the term's start and end dates (no term paragraph with two dates); "
+                                    "the term was not rolled")
+    outcome.undetermined.append("dates outside the term, renewal and payment provisions were left as they are")
+    stamp = build_time(when)
+    done = redline_mod.apply(plan, previous, target, blocks, author, stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), stamp)
+    outcome.insertions, outcome.deletions = done.insertions, done.deletions
+    return outcome

@@ -72,3 +72,42 @@ def test_charter_example_renews_and_still_lints_clean(tmp_path):
     assert proc.returncode == 0, proc.stderr
     lint = run_cli("lint", str(tmp_path / "charter-2027.docx"), "--fail-on", "warning")
     assert lint.returncode == 0, lint.stdout
+
+
+def test_an_agreement_drafted_elsewhere_renews_from_the_docx_alone(tmp_path):
+    from tests.lint_support import write_contract
+    from contractgen.lint.runner import lint_file
+    old = write_contract(tmp_path / "their-2026.docx", [
+        ("Parties", ["This Agreement is made between the City of Alderton and Independent School District No. 4410."]),
+        ("Term", ["This Agreement begins on August 15, 2026 and ends on June 30, 2027."]),
+        ("Duties", ["The SRO shall enforce federal, state and local criminal laws and maintain order in the hallways."]),
+    ])
+    proc = run_cli("renew", "--previous", str(old), "--start", "2027-08-15", "-o", str(tmp_path),
+                   "--date", "2027-07-01", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["old_term"] == {"start": "2026-08-15", "end": "2027-06-30"}
+    assert data["new_term"] == {"start": "2027-08-15", "end": "2028-06-30"}
+    assert "City of Alderton" in data["parties"] and data["could_not_determine"]
+    redline = tmp_path / "their-2026-2027-redline.docx"
+    assert texts(redline, "original") == texts(old)
+    accepted = " ".join(texts(redline))
+    assert "August 15, 2027" in accepted and "June 30, 2028" in accepted and "maintain order" not in accepted
+    from contractgen.lint.engine import evaluate
+    after = evaluate(read_blocks(open_package(redline)))
+    assert not [r.rule for r in after if r.severity == "error" and r.status in ("missing", "violation")]
+
+
+def test_libreoffice_opens_a_renewal_redline_of_a_real_agreement_with_notes_and_round_trips(tmp_path):
+    from tests.conftest import SHARED, run_oracle
+    import pytest
+
+    source = SHARED / "legal" / "dev-set" / "copperton_isd2730_sro_agreement.docx"
+    if not source.exists():
+        pytest.skip(f"dev set not found at {source.parent} (../shared absent)")
+    proc = run_cli("renew", "--previous", str(source), "--start", "2026-07-01", "-o", str(tmp_path), "--date", "2026-06-01")
+    assert proc.returncode == 0, proc.stderr
+    redline, original = run_oracle([tmp_path / "copperton_isd2730_sro_agreement-2026-redline.docx", source])
+    assert redline["opens"], redline.get("error")
+    assert redline["text_reject_all"] == original["text_accept_all"]
+    assert "effective July 1, 2026 and ends June 30, 2027" in redline["text_accept_all"]

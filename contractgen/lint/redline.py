@@ -60,9 +60,19 @@ class Deletion:
 
 
 @dataclass
+class Replacement:
+    block: int
+    start: int
+    end: int
+    text: str
+    comment: str
+
+
+@dataclass
 class Plan:
     insertions: list[Insertion] = field(default_factory=list)
     deletions: list[Deletion] = field(default_factory=list)
+    replacements: list[Replacement] = field(default_factory=list)
     comments: list[tuple[int, str]] = field(default_factory=list)  # (block, text) for findings left as they are
     article_title: str = "School Resource Officer Requirements"
 
@@ -157,7 +167,10 @@ def plan(results: Sequence[Result], blocks: Sequence[Any], context: dict[str, An
     result = Plan()
     by_rule = {r.rule: r for r in results}
     duties = by_rule.get("DUTIES-DEFINED")
-    duty_list_end = max(duties.block_indexes) if duties and duties.status == "present" and duties.block_indexes else None
+    main = blocks[0].part if blocks else None
+    duty_blocks = [i for i in (duties.block_indexes if duties and duties.status == "present" else [])
+                   if blocks[i].part == main and blocks[i].kind == "body"]
+    duty_list_end = max(duty_blocks) if duty_blocks else None
     inserted: dict[tuple[str, ...], Insertion] = {}
     for r in results:
         if not r.is_problem:
@@ -203,8 +216,10 @@ def _strike(plan_: Plan, deletion: Deletion) -> None:
 
 
 def _placement(r: Result, blocks: Sequence[Any]) -> int | None:
-    if r.block_indexes:  # partial: right after the text that falls short
-        return section_end(blocks, r.block_indexes[0]) if r.status == "missing" else r.block_indexes[-1]
+    main = blocks[0].part if blocks else None
+    body = [i for i in r.block_indexes if blocks[i].part == main and blocks[i].kind == "body"]
+    if body:  # partial: right after the text that falls short (never inside a note, box or table)
+        return section_end(blocks, body[0]) if r.status == "missing" else body[-1]
     if r.anchor is not None:
         for i, b in enumerate(blocks):
             if b.part == r.anchor.part and b.index == r.anchor.paragraph:
@@ -320,15 +335,22 @@ def apply(plan_: Plan, source: Path, output: Path, blocks: Sequence[Any], author
         if found is not None:
             rv.add_comment(rev, elements[found], 0, whole(elements[found]), text)
             comments += 1
-    for deletion in sorted(plan_.deletions, key=lambda d: (d.block, -d.start)):
-        p = elements.get(deletion.block)
-        if p is None or rev.scan(p).text != blocks[deletion.block].text:
+    edits = sorted(plan_.deletions + plan_.replacements, key=lambda e: (e.block, -e.start))
+    # offsets are the reader's; edit only paragraphs whose text the writer sees the same way
+    mappable = {e.block: elements.get(e.block) is not None and rev.scan(elements[e.block]).text == blocks[e.block].text
+                for e in edits}
+    for edit in edits:  # right to left inside a paragraph, so earlier offsets stay valid
+        p = elements.get(edit.block)
+        if p is None or not mappable[edit.block]:
             if p is not None:  # text we cannot map exactly (a content control, say): comment only
-                rv.add_comment(rev, p, 0, whole(p), deletion.comment)
+                rv.add_comment(rev, p, 0, whole(p), edit.comment)
                 comments += 1
             continue
-        rv.add_comment(rev, p, deletion.start, deletion.end, deletion.comment)
-        rv.delete_text(rev, p, deletion.start, deletion.end)
+        rv.add_comment(rev, p, edit.start, edit.end, edit.comment)
+        if isinstance(edit, Replacement):
+            rv.replace_text(rev, p, edit.start, edit.end, edit.text)
+        else:
+            rv.delete_text(rev, p, edit.start, edit.end)
         comments += 1
     orphans = [ins for ins in plan_.insertions if ins.after_block is None]
     if orphans:
