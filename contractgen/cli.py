@@ -90,6 +90,14 @@ def init(charter: bool, output: Path, no_input: bool, force: bool) -> None:
     write_atomic(output, starter.render(answers, output.name).encode("utf-8"))
     click.echo(f"wrote {output} ({'charter school' if charter else 'school district'} starter); "
                f"next: contractgen validate {output}", err=True)
+    if charter:
+        from contractgen import catalog
+        for rid in ("FUNDING", "PARTIES"):
+            req = catalog.bundled().get(rid)
+            if req.caution:
+                click.echo(f"caution [{rid}]: {req.caution}", err=True)
+        click.echo("caution: whether a charter school's SRO contract must be reported to or approved by its "
+                   "authorizer is unconfirmed in our research; check with the authorizer", err=True)
 
 
 @cli.command()
