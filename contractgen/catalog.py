@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union
 
-from contractgen import resources, yamlfile
+from contractgen import resources
 from contractgen.errors import LibraryError
 
 GROUPS = ("mandatory", "advisory", "practice")
@@ -267,7 +267,44 @@ def from_data(data: Any, label: str = "catalog") -> Catalog:
 def load(path: Path | None = None) -> Catalog:
     """Load and validate a catalog file (the bundled one by default)."""
     path = path or resources.clauses_dir() / "requirements.yaml"
-    return from_data(yamlfile.load_trusted(path), str(path))
+    return from_data(_cached_data(path), str(path))
+
+
+def _cached_data(path: Path) -> Any:
+    """The catalog's parsed YAML, from a JSON copy in the user's cache when its hash matches.
+
+    Every lint run reads the catalog; parsing YAML (and importing PyYAML) costs more than reading
+    the same data as JSON. The cache is keyed by the file's SHA-256, so an edited catalog is never
+    read stale. CONTRACTGEN_NO_CACHE=1 turns it off.
+    """
+    import hashlib
+    import json
+    import os
+
+    raw = path.read_bytes()
+    if os.environ.get("CONTRACTGEN_NO_CACHE"):
+        return _yaml(path)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "contractgen"
+    cache = base / f"catalog-{hashlib.sha256(raw).hexdigest()[:24]}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = _yaml(path)
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        temp = cache.with_suffix(f".{os.getpid()}.part")
+        temp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temp, cache)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return data
+
+
+def _yaml(path: Path) -> Any:
+    from contractgen import yamlfile  # PyYAML is imported only when the cache cannot answer
+
+    return yamlfile.load_trusted(path)
 
 
 def entry_patterns(entry: Entry) -> list[Pattern]:

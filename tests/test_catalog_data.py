@@ -19,3 +19,16 @@ def test_catalog_holds_every_requirement_id_once_with_detection_and_examples():
     for req in cat.requirements:
         assert req.detect is not None and req.examples is not None, req.id
     assert catalog.detection_problems(cat) == []
+
+
+def test_the_catalog_cache_is_never_read_stale(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    copy = tmp_path / "requirements.yaml"
+    shutil.copy(clauses_dir() / "requirements.yaml", copy)
+    first = catalog.load(copy)
+    assert list((tmp_path / "cache" / "contractgen").glob("catalog-*.json"))
+    copy.write_text(copy.read_text(encoding="utf-8").replace("title: Proper contracting parties",
+                                                              "title: Proper parties (edited)"), encoding="utf-8")
+    assert catalog.load(copy).get("PARTIES").title == "Proper parties (edited)" != first.get("PARTIES").title
