@@ -200,7 +200,7 @@ def build(spec: Path, output: Path, template: Path | None, when: date | None, fm
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
-@format_option("text", "json", "sarif")
+@format_option("text", "json", "sarif", "html")
 @click.option("--select", "selected", multiple=True, metavar="ID",
               help="Only these rules: an ID or a prefix such as DATA- (repeatable, or comma-separated).")
 @click.option("--ignore", "ignored", multiple=True, metavar="ID", help="Skip these rules (ID or prefix).")
@@ -228,6 +228,7 @@ def lint(files: tuple[str, ...], fmt: str, selected: tuple[str, ...], ignored: t
       contractgen lint contract.docx
       contractgen lint contracts/*.docx --format json --select DATA- --fail-on warning
       contractgen lint their-draft.docx --redline our-redline.docx --author "City Attorney"
+      contractgen lint contracts/*.docx --format html -o report.html
     """
     from contractgen import catalog
     from contractgen.lint import report as report_mod
@@ -259,6 +260,12 @@ def lint(files: tuple[str, ...], fmt: str, selected: tuple[str, ...], ignored: t
         text = report_mod.as_json(reports)
     elif fmt == "sarif":
         text = report_mod.as_sarif(reports, catalog.bundled().requirements)
+    elif fmt == "html":
+        from contractgen.lint import html as html_mod
+        links = {}
+        if redline is not None and output is not None and not reports[0].error:
+            links[reports[0].path] = Path(os.path.relpath(redline.resolve(), output.resolve().parent)).as_posix()
+        text = html_mod.as_html(reports, catalog.bundled().requirements, links).rstrip("\n")
     else:
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = "\n".join(report_mod.text_lines(reports, colour=colour))
@@ -277,6 +284,21 @@ def lint(files: tuple[str, ...], fmt: str, selected: tuple[str, ...], ignored: t
         sys.exit(EXIT_INPUT)
     if any(r.is_problem and report_mod.at_or_above(r.severity, fail_on) for rep in reports for r in rep.results):
         sys.exit(1)
+
+
+def _renewal_report(target: Path, documents: list[Path], redlines: dict[str, Path]) -> None:
+    """The HTML compliance report of a renewal, linking each contract to its redline."""
+    from contractgen import catalog
+    from contractgen.lint import html as html_mod
+    from contractgen.lint.runner import lint_files
+    from contractgen.output import write_atomic
+
+    reports = lint_files([str(d) for d in documents])
+    links = {path: Path(os.path.relpath(Path(red).resolve(), target.resolve().parent)).as_posix()
+             for path, red in redlines.items()}
+    page = html_mod.as_html(reports, catalog.bundled().requirements, links, title="SRO contract renewal")
+    write_atomic(target, page.encode("utf-8"), documents)
+    click.echo(f"wrote {target}", err=True)
 
 
 def _check_rule_names(names: list[str]) -> None:
@@ -324,9 +346,11 @@ def _batch_summary(reports: list) -> str:
               help="Last year's executed contract (.docx), if it was edited after it was built.")
 @click.option("-o", "--output-dir", type=click.Path(path_type=Path), required=True, help="Folder for the new files.")
 @click.option("--date", "when", type=DATE, help="Date stamped into the files (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("--report", type=click.Path(path_type=Path),
+              help="Also write an HTML compliance report of the new contract (and the previous one).")
 @format_option()
 def renew(spec: Path | None, start: date, end: date | None, previous: Path | None, output_dir: Path,
-          when: date | None, fmt: str) -> None:
+          when: date | None, report: Path | None, fmt: str) -> None:
     """Renew a contract: next year's spec, the new contract, and a redline against last year's.
 
     Every date that follows from the term moves with it; officers' training deadlines are
@@ -346,12 +370,17 @@ def renew(spec: Path | None, start: date, end: date | None, previous: Path | Non
         if previous is None:
             raise click.UsageError("give a spec, or --previous with last year's contract")
         outcome = renew_document(previous, start, output_dir, new_end=end, when=when)
+        if report is not None:
+            _renewal_report(report, [previous], {str(previous): outcome.redline})
         if fmt == "json":
             _echo_json({"tool": {"name": "contractgen", "version": __version__}, **outcome.as_dict()})
         else:
             click.echo(outcome.text())
         return
     result = renew_contract(spec, start, output_dir, new_end=end, previous=previous, when=when)
+    if report is not None:
+        _renewal_report(report, ([previous] if previous else []) + [result.contract],
+                        {str(result.contract): result.redline})
     if fmt == "json":
         _echo_json({"tool": {"name": "contractgen", "version": __version__}, **result.as_dict()})
     else:

@@ -443,7 +443,7 @@ def _message(req: Requirement, status: Status, evidence: list[Evidence]) -> str:
     if status == "present":
         return f"present: {req.title}"
     if status == "not_applicable":
-        return f"not applicable: the contract does not address {req.title.lower()}"
+        return f"not applicable: the contract says nothing this rule checks ({req.title})"
     if status == "missing":
         return f"missing: {req.summary}"
     if status == "partial":
