@@ -233,6 +233,19 @@ class _Cell:
         self.key = tuple(item.key for item in items)
 
 
+def _walk_pairs(pairs: list[tuple[int, int]], old_gap: list, new_gap: list):
+    """Deletions, insertions and pairs in document order, from the paired indexes of a gap."""
+    prev_i = prev_j = -1
+    for i, j in pairs + [(len(old_gap), len(new_gap))]:
+        for k in range(prev_i + 1, i):
+            yield ("del", old_gap[k])
+        for k in range(prev_j + 1, j):
+            yield ("ins", new_gap[k])
+        if i < len(old_gap):
+            yield ("pair", old_gap[i], new_gap[j])
+        prev_i, prev_j = i, j
+
+
 def _norm(text: str) -> str:
     if not text.isascii():  # the dropped characters are never ASCII
         text = text.translate(_DROP)
@@ -370,24 +383,9 @@ class _Relations:
         pkg, part = self.new_pkg, self.new_part
         if mode != "External" and not pkg.has(target):
             return None
-        rels_name = _rels_part(part)
-        if not pkg.has(rels_name):
+        if not pkg.has(_rels_part(part)):
             return None
-        rels = pkg.xml(rels_name)
-        taken = {rel.get("Id") for rel in rels}
-        number = len(taken) + 1
-        while f"rId{number}" in taken:
-            number += 1
-        rid = f"rId{number}"
-        rel = etree.SubElement(rels, f"{{{PKG_RELS}}}Relationship")
-        rel.set("Id", rid)
-        rel.set("Type", rtype)
-        if mode == "External":
-            rel.set("Target", target)
-            rel.set("TargetMode", "External")
-        else:
-            import posixpath
-            rel.set("Target", posixpath.relpath(target, posixpath.dirname(part) or "."))
+        rid = pkg.add_relationship(part, rtype, target, external=mode == "External")
         self.by_target[(rtype, target, mode)] = rid
         return rid
 
@@ -714,15 +712,7 @@ class _Comparer:
                 forced.append((olds[-1], news[-1]))
             prev_i, prev_j = i, j
         pairs = sorted(pairs + forced)
-        prev_i = prev_j = -1
-        for i, j in pairs + [(len(old_gap), len(new_gap))]:
-            for k in range(prev_i + 1, i):
-                yield ("del", old_gap[k])
-            for k in range(prev_j + 1, j):
-                yield ("ins", new_gap[k])
-            if i < len(old_gap):
-                yield ("pair", old_gap[i], new_gap[j])
-            prev_i, prev_j = i, j
+        yield from _walk_pairs(pairs, old_gap, new_gap)
 
     # paragraphs ---------------------------------------------------------------------------------------------
     def _runs_of(self, para: _Para) -> list:
@@ -1049,15 +1039,7 @@ class _Comparer:
             if best_i is not None and best >= _SIMILAR:
                 pairs.append((best_i, j))
                 last = best_i
-        prev_i = prev_j = -1
-        for i, j in pairs + [(len(old_gap), len(new_gap))]:
-            for k in range(prev_i + 1, i):
-                yield ("del", old_gap[k])
-            for k in range(prev_j + 1, j):
-                yield ("ins", new_gap[k])
-            if i < len(old_gap):
-                yield ("pair", old_gap[i], new_gap[j])
-            prev_i, prev_j = i, j
+        yield from _walk_pairs(pairs, old_gap, new_gap)
 
 
 _MYERS_LIMIT = 400  # edit distance beyond which alignment falls back to difflib

@@ -109,6 +109,11 @@ class EditablePackage:
 
     def relate(self, source: str, short_type: str, target_member: str) -> str:
         """Add a relationship from `source` to `target_member`; returns its new rId."""
+        return self.add_relationship(source, REL_BASES[1 if self.strict else 0] + short_type, target_member)
+
+    def add_relationship(self, source: str, rel_type: str, target: str, external: bool = False) -> str:
+        """A new relationship of `source` (its .rels part created when missing), with the first free rId.
+        `target` is a package member, or a URL when `external`."""
         rels_name = _rels_part(source)
         if not self.has(rels_name):
             self.add_part(rels_name, etree.Element(f"{{{PKG_RELS}}}Relationships", nsmap={None: PKG_RELS}))
@@ -120,8 +125,12 @@ class EditablePackage:
         rid = f"rId{number}"
         rel = etree.SubElement(rels, f"{{{PKG_RELS}}}Relationship")
         rel.set("Id", rid)
-        rel.set("Type", REL_BASES[1 if self.strict else 0] + short_type)
-        rel.set("Target", posixpath.relpath(target_member, posixpath.dirname(source) or "."))
+        rel.set("Type", rel_type)
+        if external:
+            rel.set("Target", target)
+            rel.set("TargetMode", "External")
+        else:
+            rel.set("Target", posixpath.relpath(target, posixpath.dirname(source) or "."))
         return rid
 
     def ensure_comments(self) -> etree._Element:
