@@ -16,9 +16,7 @@ from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from contractgen import catalog as catalog_mod
-from contractgen import clausetext, resources, yamlfile
-from contractgen.clausetext import ClauseRenderError, Paragraph
+from contractgen import resources, yamlfile
 from contractgen.errors import LibraryError
 from contractgen.spec import Contract
 

@@ -39,9 +39,7 @@ from __future__ import annotations
 
 import copy
 import difflib
-import io
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -49,10 +47,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from contractgen.ooxml.namespaces import MC, M, R, W, W_STRICT, rel_type_name, w_namespace
+from contractgen.ooxml.namespaces import M, W, W_STRICT, rel_type_name, w_namespace
 
 from contractgen.ooxml.editing import EditablePackage
-from contractgen.ooxml.namespaces import PKG_RELS, REL_BASES
 from contractgen.ooxml.package import _rels_part, open_package
 from contractgen.ooxml.revisions import Revisions
 

@@ -251,7 +251,7 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, error) 
     except NotImplementedError:
         raise error(f"uses a compression method Word does not use for {info.filename}; "
                     "save it again in Word") from None
-    except RuntimeError as exc:  # encrypted member
+    except RuntimeError:  # encrypted member
         raise error("is encrypted (password-protected); remove the password in Word and save again") from None
     if total != info.file_size:
         raise error(f"is damaged: the entry {info.filename} is shorter than its header says")
