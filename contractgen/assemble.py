@@ -158,7 +158,7 @@ def render_docx(assembly: Assembly, when: datetime, user_template: Path | None =
     from docxtpl import DocxTemplate  # imported here: linting never pays for templating
     from jinja2 import StrictUndefined
     from jinja2.exceptions import SecurityError, TemplateError as JinjaError, UndefinedError
-    from jinja2.sandbox import SandboxedEnvironment
+    from contractgen.clausetext import BoundedSandbox
 
     path = template_path(user_template)
     label = str(path)
@@ -167,10 +167,10 @@ def render_docx(assembly: Assembly, when: datetime, user_template: Path | None =
         template.init_docx()
     except Exception as exc:  # python-docx raises many kinds for a bad package
         raise TemplateError(f"not a usable Word template ({type(exc).__name__}: {exc})", label) from None
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env = BoundedSandbox(undefined=StrictUndefined, autoescape=True)
     try:
         template.render(template_context(assembly), jinja_env=env, autoescape=True)
-    except SecurityError as exc:
+    except (SecurityError, OverflowError, RecursionError, MemoryError) as exc:
         raise TemplateError(f"refused by the sandbox: {exc}", label) from None
     except UndefinedError as exc:
         raise TemplateError(f"uses an unknown variable: {exc.message}", label) from None

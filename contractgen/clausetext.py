@@ -77,11 +77,31 @@ def _finalize(value: Any) -> Any:
 FILTERS = {"long_date": long_date, "money": money, "join_and": join_and, "number_word": number_word}
 
 
+MAX_PRODUCT = 1_000_000  # characters or items a template may make by multiplication
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, which already refuses Python internals and huge ranges, plus limits on
+    `*` and `**`: a template cannot make a gigabyte string or a number with a billion digits."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > 64:
+                raise SecurityError("exponent too large for a template")
+            return left ** right
+        sized, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+        if isinstance(sized, (str, list, tuple)) and isinstance(count, int) and len(sized) * count > MAX_PRODUCT:
+            raise SecurityError("a template may not repeat text or lists that many times")
+        return left * right
+
+
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """The one Jinja environment for clause text (and user templates)."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True,
-                               lstrip_blocks=True, finalize=_finalize)
+    env = BoundedSandbox(undefined=StrictUndefined, autoescape=False, trim_blocks=True,
+                         lstrip_blocks=True, finalize=_finalize)
     env.filters.update(FILTERS)
     return env
 
@@ -108,7 +128,7 @@ def render(source: str, context: dict[str, Any]) -> list[Paragraph]:
         text = compile_text(source).render(context)
     except UndefinedError as exc:
         raise ClauseRenderError(f"unknown variable: {exc.message}") from None
-    except SecurityError as exc:
+    except (SecurityError, OverflowError, RecursionError, MemoryError) as exc:
         raise ClauseRenderError(f"refused by the sandbox: {exc}") from None
     return split_paragraphs(text)
 

@@ -107,24 +107,38 @@ def rolled_data(contract: Contract, new_start: date, new_end: date | None) -> tu
 
 def renew(spec: Path, new_start: date, output_dir: Path, new_end: date | None = None,
           previous: Path | None = None, when: date | None = None) -> RenewalResult:
-    """Write next year's spec, contract and redline into `output_dir`."""
-    from contractgen.lint.runner import lint_file
-    from contractgen.ooxml.compare import compare
-    from contractgen.ooxml.revisions import check_package
-
+    """Write next year's spec, contract and redline into `output_dir` (all three, or none)."""
     old = load_contract(spec)
     if new_start <= old.contract.term.start:
         raise ContractgenError(f"the new term must start after the current one ({old.contract.term.start})", str(spec))
     if not output_dir.is_dir():
         raise ContractgenError("is not a folder; create it first", str(output_dir))
     stamp = build_time(when)
-    stem = spec.stem
-    year = new_start.year
+    stem, year = spec.stem, new_start.year
     paths = {"spec": output_dir / f"{stem}-{year}.yaml", "contract": output_dir / f"{stem}-{year}.docx",
              "redline": output_dir / f"{stem}-{year}-redline.docx"}
     inputs = [spec] + ([previous] if previous else [])
     for path in paths.values():
         check_target(path, inputs)
+    if previous is not None:
+        from contractgen.ooxml.package import open_package
+        open_package(previous)  # a file that cannot be read is refused before anything is written
+    written: list[Path] = []
+    try:
+        return _renew(old, spec, previous, paths, inputs, new_start, new_end, stamp, output_dir, written)
+    except BaseException:
+        for path in written:  # all three files or none
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _renew(old, spec: Path, previous: Path | None, paths: dict[str, Path], inputs: list[Path], new_start: date,
+           new_end: date | None, stamp, output_dir: Path, written: list[Path]) -> RenewalResult:
+    from contractgen.lint.runner import lint_file
+    from contractgen.ooxml.compare import compare
+    from contractgen.ooxml.revisions import check_package
+
+    stem = spec.stem
 
     data, changes = rolled_data(old.contract, new_start, new_end)
     new = validate_data(data, SourceMap(str(paths["spec"])))
@@ -132,10 +146,12 @@ def renew(spec: Path, new_start: date, output_dir: Path, new_end: date | None = 
               "# Comments of the original spec are not carried over; `contractgen schema` describes every field.\n")
     spec_text = header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     write_atomic(paths["spec"], spec_text.encode("utf-8"), inputs)
+    written.append(paths["spec"])
     new = load_contract(paths["spec"])  # again from the file, so warnings point at its lines
 
     new_assembly = assemble.assemble(new.contract)
     write_atomic(paths["contract"], assemble.render_docx(new_assembly, stamp), inputs)
+    written.append(paths["contract"])
 
     baseline = previous
     if baseline is None:  # last year's spec rebuilt, as the executed file is not at hand
@@ -150,6 +166,7 @@ def renew(spec: Path, new_start: date, output_dir: Path, new_end: date | None = 
     if problems:
         raise ContractgenError(f"the redline failed its own check ({problems[0]})", str(paths["redline"]))
     write_atomic(paths["redline"], redline.docx, inputs)
+    written.append(paths["redline"])
 
     result = RenewalResult(paths["spec"], paths["contract"], paths["redline"], changes,
                            tracked_changes=redline.changes)

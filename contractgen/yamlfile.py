@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from contractgen.errors import ContractgenError
 
 MAX_NODES = 100_000
+MAX_DEPTH = 50
 MAX_BYTES = 5 * 1024 * 1024
 
 Path_ = tuple[str | int, ...]
@@ -89,7 +90,14 @@ def load_trusted(path: Path) -> Any:
 
 def loads(text: str, label: str) -> tuple[dict[str, Any], SourceMap]:
     """Parse a YAML mapping from `text` (named `label` in messages)."""
-    loader = yaml.SafeLoader(text)
+    bad = next((i for i, ch in enumerate(text) if ch == "\x00"), None)
+    if bad is not None:
+        line = text.count("\n", 0, bad) + 1
+        raise _fail(label, line, bad - text.rfind("\n", 0, bad), "contains a NUL character; a spec is plain text")
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as exc:
+        raise _fail(label, 1, 1, f"malformed YAML: {exc}") from None
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -101,6 +109,8 @@ def loads(text: str, label: str) -> tuple[dict[str, Any], SourceMap]:
         raise _fail(label, line, col, f"malformed YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise _fail(label, 1, 1, f"malformed YAML: {exc}") from None
+    except RecursionError:
+        raise _fail(label, 1, 1, "nested too deeply; a spec is a few levels of mappings and lists") from None
     finally:
         loader.dispose()
     if root is None:
@@ -111,7 +121,10 @@ def loads(text: str, label: str) -> tuple[dict[str, Any], SourceMap]:
         raise _fail(label, line, col, f"the top level is {kind}; a spec must be a YAML mapping of fields")
     source = SourceMap(label)
     budget = [MAX_NODES]
-    data = _convert(root, (), source, loader, budget)
+    try:
+        data = _convert(root, (), source, loader, budget)
+    except RecursionError:
+        raise _fail(label, 1, 1, "nested too deeply; a spec is a few levels of mappings and lists") from None
     return data, source
 
 
@@ -122,10 +135,17 @@ def _convert(node: Node, path: Path_, source: SourceMap, loader: yaml.SafeLoader
         raise _fail(source.file, node.start_mark.line + 1, node.start_mark.column + 1,
                     f"more than {MAX_NODES} values (an alias bomb?); a spec is much smaller")
     source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if len(path) > MAX_DEPTH:
+        raise _fail(source.file, node.start_mark.line + 1, node.start_mark.column + 1,
+                    f"nested more than {MAX_DEPTH} levels deep; a spec is a few levels of mappings and lists")
     if isinstance(node, MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
             raise _unsupported_tag(node, source)
-        loader.flatten_mapping(node)
+        try:
+            loader.flatten_mapping(node)
+        except yaml.YAMLError:
+            raise _fail(source.file, node.start_mark.line + 1, node.start_mark.column + 1,
+                        "invalid merge key (<<); a spec does not need merge keys") from None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = _convert(key_node, path + ("<key>",), source, loader, budget)
@@ -148,9 +168,10 @@ def _convert(node: Node, path: Path_, source: SourceMap, loader: yaml.SafeLoader
         return loader.construct_object(node, deep=True)
     except ConstructorError:
         raise _unsupported_tag(node, source) from None
-    except ValueError as exc:  # e.g. a date like 2026-02-30, which PyYAML recognizes but cannot build
+    except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError, IndexError, KeyError... for odd scalars
+        # e.g. a date like 2026-02-30, or `!!int ""`, which PyYAML recognizes but cannot build
         raise _fail(source.file, node.start_mark.line + 1, node.start_mark.column + 1,
-                    f"{_where(path)}invalid value {node.value!r}: {exc}") from None
+                    f"{_where(path)}invalid value {node.value!r} ({type(exc).__name__})") from None
 
 
 def _where(path: Path_) -> str:

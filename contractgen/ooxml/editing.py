@@ -82,7 +82,11 @@ class EditablePackage:
             mode = rel.get("TargetMode", "Internal")
             if mode != "External":
                 resolved = _resolve_target(member.lstrip("/"), target)
-                target = (self._real_name(resolved) or resolved) if resolved else target
+                if resolved is None:
+                    from contractgen.ooxml.package import PackageError
+                    raise PackageError(f"has a relationship in {rels_name} whose target leaves the package "
+                                       f"({target!r})", self.path)
+                target = self._real_name(resolved) or resolved
             out[rid] = (rtype, target, mode)
         return out
 

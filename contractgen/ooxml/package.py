@@ -63,6 +63,7 @@ def write_package(entries, when: datetime | None = None) -> bytes:
 MB = 1024 * 1024
 MAX_TOTAL_BYTES = 200 * MB  # sum of all members, uncompressed
 MAX_MEMBER_BYTES = 100 * MB  # one member, uncompressed
+MAX_MAIN_PART_BYTES = 20 * MB  # the document text itself: thousands of pages; more is an attack or a mistake
 MAX_RATIO = 200  # uncompressed : compressed, for members over RATIO_MIN_BYTES
 RATIO_MIN_BYTES = 1 * MB
 _CHUNK = 64 * 1024
@@ -357,8 +358,16 @@ def open_package(path: Path) -> WordPackage:
     if main is None:
         raise error("has no Word main document part")
     pkg.main_part = main
+    size = zf.getinfo(main).file_size if main in zf.namelist() else 0
+    if size > MAX_MAIN_PART_BYTES:
+        raise error(f"has a main document part of {size // MB} MB, more than the {MAX_MAIN_PART_BYTES // MB} MB "
+                    "of text a contract could need")
     root = pkg.xml(main)
     namespace = etree.QName(root).namespace or ""
+    if etree.QName(root).localname != "document" or not namespace.endswith("wordprocessingml/2006/main") \
+            and namespace != STRICT_PREFIX + "wordprocessingml/main":
+        raise error(f"is not a Word document: its main part {main} holds <{etree.QName(root).localname}>, "
+                    "not a w:document")
     pkg.strict = rel_type.startswith(STRICT_PREFIX) or namespace.startswith(STRICT_PREFIX)
     macro_types = any("macroEnabled" in (el.get("ContentType") or "") for el in content_types.iter())
     pkg.macro_enabled = (path.suffix.lower() in (".docm", ".dotm") or macro_types
