@@ -239,5 +239,10 @@ def build(spec: Path, output: Path, template: Path | None = None, when: Any = No
     validated = load_contract(spec)
     assembly = assemble(validated.contract)
     data = render_docx(assembly, build_time(when), template)
+    from contractgen.ooxml.revisions import check_package
+    problems = check_package(data)  # reopened and checked before it replaces anything
+    if problems:
+        raise TemplateError(f"the built document failed its own check ({problems[0]}); nothing was written",
+                            str(template or template_path(None)))
     write_atomic(output, data, inputs)
     return BuildResult(spec, output, assembly, validated.warnings, len(data))

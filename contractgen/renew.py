@@ -150,7 +150,10 @@ def _renew(old, spec: Path, previous: Path | None, paths: dict[str, Path], input
     new = load_contract(paths["spec"])  # again from the file, so warnings point at its lines
 
     new_assembly = assemble.assemble(new.contract)
-    write_atomic(paths["contract"], assemble.render_docx(new_assembly, stamp), inputs)
+    contract_bytes = assemble.render_docx(new_assembly, stamp)
+    if problems := check_package(contract_bytes):
+        raise ContractgenError(f"the new contract failed its own check ({problems[0]})", str(paths["contract"]))
+    write_atomic(paths["contract"], contract_bytes, inputs)
     written.append(paths["contract"])
 
     baseline = previous
