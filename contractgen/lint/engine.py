@@ -20,6 +20,7 @@ Status = Literal["present", "partial", "missing", "violation", "not_applicable"]
 PROBLEMS = ("missing", "partial", "violation")
 _GAP = r"(?:[^\w\n\u00b6]+\w+){0,6}?[^\w\n\u00b6]+"
 _NEGATION_WINDOW = 20
+LOCAL_SEARCHES = 32  # after this many units ask about a concept, search the whole document once
 
 
 @dataclass(frozen=True)
@@ -219,13 +220,24 @@ class WordIndex:
             self.positions.setdefault(m.group(), []).append(m.start())
         self.vocabulary = sorted(self.positions)
 
+    def words(self, stem: str) -> list[str]:
+        """The document's words that begin with `stem`."""
+        k = bisect.bisect_left(self.vocabulary, stem)
+        return self.vocabulary[k:bisect.bisect_left(self.vocabulary, stem + "\uffff", k)]
+
     def starts(self, stems: tuple[str, ...]) -> list[int]:
-        found: set[int] = set()
+        return sorted({p for stem in stems for word in self.words(stem) for p in self.positions[word]})
+
+    def starts_between(self, stems: tuple[str, ...], start: int, end: int) -> list[int]:
+        """Word starts with one of the stems inside [start, end), in order."""
+        found = []
         for stem in stems:
-            k = bisect.bisect_left(self.vocabulary, stem)
-            while k < len(self.vocabulary) and self.vocabulary[k].startswith(stem):
-                found.update(self.positions[self.vocabulary[k]])
-                k += 1
+            for word in self.words(stem):
+                positions = self.positions[word]
+                k = bisect.bisect_left(positions, start)
+                while k < len(positions) and positions[k] < end:
+                    found.append(positions[k])
+                    k += 1
         return sorted(found)
 
 
@@ -238,6 +250,7 @@ class Matcher:
         self.words = WordIndex(doc.text)
         self._starts: dict[str, list[int]] = {}
         self._matches: dict[str, list[re.Match[str]]] = {}
+        self._asked: dict[str, int] = {}
 
     def _find(self, name: str) -> tuple[list[int], list[re.Match[str]]]:
         if name not in self._starts:
@@ -252,6 +265,11 @@ class Matcher:
         return self._starts[name], self._matches[name]
 
     def first_in(self, name: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+        if name not in self._starts:
+            # a concept asked about in a few units only is searched there, not in the whole document
+            self._asked[name] = self._asked.get(name, 0) + 1
+            if self._asked[name] <= LOCAL_SEARCHES:
+                return self._first_local(name, spans)
         starts, matches = self._find(name)
         for start, end in spans:
             k = bisect.bisect_left(starts, start)
@@ -259,6 +277,19 @@ class Matcher:
                 if matches[k].end() <= end:
                     return matches[k]
                 k += 1
+        return None
+
+    def _first_local(self, name: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+        concept, text = self.concepts[name], self.doc.text
+        for start, end in spans:
+            for position in self.words.starts_between(concept.stems, start, end):
+                match = _confined(concept.regex, text, concept.regex.match(text, position))
+                if match is not None and match.end() <= end:
+                    return match
+            if concept.fallback is not None:
+                match = concept.fallback.search(text, start, end)
+                if match is not None:
+                    return match
         return None
 
     def has(self, name: str, unit: Unit) -> bool:
