@@ -727,30 +727,24 @@ class _PartReader:
             row += 1
 
     def _rows(self, tbl, sdt: bool) -> Iterator[tuple[object, bool]]:
-        n = self.n
-        for child in tbl:
-            tag = child.tag
-            if tag == n.tr:
-                yield child, sdt
-            elif tag == n.sdt:
-                content = _find(child, n.sdtContent)
-                if content is not None:
-                    yield from self._rows(content, True)
-            elif tag == n.customXml or tag in self.shown:
-                yield from self._rows(child, sdt)
+        return self._children(tbl, self.n.tr, sdt)
 
     def _cells(self, tr, sdt: bool) -> Iterator[tuple[object, bool]]:
+        return self._children(tr, self.n.tc, sdt)
+
+    def _children(self, parent, tag_wanted, sdt: bool) -> Iterator[tuple[object, bool]]:
+        """Rows of a table or cells of a row, seen through content controls and custom XML."""
         n = self.n
-        for child in tr:
+        for child in parent:
             tag = child.tag
-            if tag == n.tc:
+            if tag == tag_wanted:
                 yield child, sdt
             elif tag == n.sdt:
                 content = _find(child, n.sdtContent)
                 if content is not None:
-                    yield from self._cells(content, True)
+                    yield from self._children(content, tag_wanted, True)
             elif tag == n.customXml or tag in self.shown:
-                yield from self._cells(child, sdt)
+                yield from self._children(child, tag_wanted, sdt)
 
     # paragraphs -----------------------------------------------------------------------------------
     def paragraph(self, p, ctx: _Ctx) -> None:
