@@ -270,7 +270,7 @@ def lint(files: tuple[str, ...], fmt: str, selected: tuple[str, ...], ignored: t
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = "\n".join(report_mod.text_lines(reports, colour=colour))
         if len(reports) > 1:
-            text += "\n" + _batch_summary(reports)
+            text += "\n" + report_mod.summary_table(reports)
     if output is not None:
         from contractgen.output import write_atomic
         write_atomic(output, (text + "\n").encode("utf-8"), [Path(p) for p in paths])
@@ -323,19 +323,6 @@ def _progress(total: int) -> Callable | None:
         click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done[0]}/{total} {Path(report.path).name[:40]:<40}",
                    err=True, nl=done[0] == total)
     return tick
-
-
-def _batch_summary(reports: list) -> str:
-    rows = [f"{'file':<48} {'errors':>6} {'warnings':>8} {'present':>7}"]
-    for rep in reports:
-        if rep.error:
-            rows.append(f"{rep.path[-48:]:<48} {'unreadable':>23}")
-            continue
-        errors = sum(1 for r in rep.results if r.is_problem and r.severity == "error")
-        warnings = sum(1 for r in rep.results if r.is_problem and r.severity == "warning")
-        present = sum(1 for r in rep.results if r.status == "present")
-        rows.append(f"{rep.path[-48:]:<48} {errors:>6} {warnings:>8} {present:>4}/{len(rep.results):<2}")
-    return "\n".join(rows)
 
 
 @cli.command()

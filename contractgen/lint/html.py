@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from contractgen import __version__
 from contractgen.lint.engine import Evidence, Result
+from contractgen.lint.report import counts
 from contractgen.lint.runner import FileReport
 
 STATUS_LABEL = {"present": "Present", "partial": "Partial", "missing": "Missing", "violation": "Violation",
@@ -158,19 +159,12 @@ def as_html(reports: Sequence[FileReport], requirements: Sequence, redlines: Map
 
 # --- batch summary -------------------------------------------------------------------------------
 
-def _counts(report: FileReport) -> dict[str, int]:
-    counts = {s: sum(1 for r in report.results if r.is_problem and r.severity == s) for s in SEVERITY_LABEL}
-    counts["present"] = sum(1 for r in report.results if r.status == "present")
-    counts["total"] = len(report.results)
-    return counts
-
-
 def _batch_summary(out: list[str], reports: Sequence[FileReport], redlines: Mapping[str, str]) -> None:
     add = out.append
     readable = [r for r in reports if not r.error]
     totals = {k: 0 for k in ("error", "warning", "info", "present", "total")}
     for report in readable:
-        for key, value in _counts(report).items():
+        for key, value in counts(report).items():
             totals[key] += value
     add('<section class="batch" aria-labelledby="summary-h">')
     add('<h2 id="summary-h">Summary</h2>')
@@ -200,7 +194,7 @@ def _batch_summary(out: list[str], reports: Sequence[FileReport], redlines: Mapp
             add(f'<tr><th scope="row">{link}</th><td colspan="4"><span class="badge missing">Unreadable</span>'
                 f"</td><td>{redline}</td></tr>")
             continue
-        c = _counts(report)
+        c = counts(report)
         cells = "".join(f'<td class="num{" zero" if c[k] == 0 else ""}">{c[k]}</td>' for k in SEVERITY_LABEL)
         add(f'<tr><th scope="row">{link}</th>{cells}<td class="num">{c["present"]}/{c["total"]}</td>'
             f"<td>{redline}</td></tr>")
@@ -238,7 +232,7 @@ def _contract_section(out: list[str], number: int, report: FileReport, catalog: 
             add('<p class="none">No requirement results (all rules were filtered out).</p>')
         add("</section>")
         return
-    c = _counts(report)
+    c = counts(report)
     add(f'<p class="small">{c["error"]} {_plural(c["error"], "error")}, {c["warning"]} '
         f'{_plural(c["warning"], "warning")}, {c["info"]} info; {c["present"]} of {c["total"]} '
         "requirements present.</p>")
@@ -413,9 +407,9 @@ def _sentence(text: str) -> str:
 
 
 def _group_counts(requirements: Sequence) -> str:
-    counts: dict[str, int] = {}
+    per_group: dict[str, int] = {}
     for r in requirements:
         group = getattr(r, "group", None)
         if group:
-            counts[group] = counts.get(group, 0) + 1
-    return ", ".join(f"{n} {g}" for g, n in counts.items())
+            per_group[group] = per_group.get(group, 0) + 1
+    return ", ".join(f"{n} {g}" for g, n in per_group.items())

@@ -181,18 +181,12 @@ def plan(results: Sequence[Result], blocks: Sequence[Any], context: dict[str, An
             result.comments.append((r.block_indexes[0] if r.block_indexes else -1, comment))
             continue
         if r.status == "violation":
-            for block, words in r.matched:
-                span = find_words(blocks[block].text, words)
-                if span:
-                    _strike(result, Deletion(r.rule, block, *sentence_around(blocks[block].text, *span), comment))
+            _strike_matched(result, r, blocks, comment)
             after = r.matched[-1][0] if r.matched else None
             _add(result, inserted, r.rule, clause_for(r.rule, context, charter), after, comment)
             continue
-        if r.status == "partial" and r.matched:  # vague words ("for law enforcement purposes") go
-            for block, words in r.matched:
-                span = find_words(blocks[block].text, words)
-                if span:
-                    _strike(result, Deletion(r.rule, block, *sentence_around(blocks[block].text, *span), comment))
+        if r.status == "partial":  # vague words ("for law enforcement purposes") go too
+            _strike_matched(result, r, blocks, comment)
         if req.group == "mandatory" or r.rule in ("DEESCALATION-RESOURCES",):
             if r.rule in STATUTORY_DUTIES and duty_list_end is not None:
                 _add(result, inserted, r.rule, [_statutory_duty(req)], duty_list_end, comment)
@@ -203,6 +197,14 @@ def plan(results: Sequence[Result], blocks: Sequence[Any], context: dict[str, An
         where = r.block_indexes[0] if r.block_indexes else None
         result.comments.append((where if where is not None else -1, comment))
     return result
+
+
+def _strike_matched(plan_: Plan, r: Result, blocks: Sequence[Any], comment: str) -> None:
+    """Strike the sentence around each of the finding's offending words."""
+    for block, words in r.matched:
+        span = find_words(blocks[block].text, words)
+        if span:
+            _strike(plan_, Deletion(r.rule, block, *sentence_around(blocks[block].text, *span), comment))
 
 
 def _strike(plan_: Plan, deletion: Deletion) -> None:

@@ -63,11 +63,30 @@ def text_lines(reports: Sequence[FileReport], colour: bool = False) -> list[str]
     return lines
 
 
+def counts(report: FileReport) -> dict[str, int]:
+    """Findings per severity, requirements present, and requirements evaluated."""
+    found = {s: sum(1 for r in report.results if r.is_problem and r.severity == s) for s in SEVERITY_ORDER}
+    found["present"] = sum(1 for r in report.results if r.status == "present")
+    found["total"] = len(report.results)
+    return found
+
+
 def summary_line(report: FileReport) -> str:
-    counts = {s: sum(1 for r in report.results if r.is_problem and r.severity == s) for s in SEVERITY_ORDER}
-    present = sum(1 for r in report.results if r.status == "present")
-    return (f"{report.path}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info; "
-            f"{present} of {len(report.results)} requirements present")
+    c = counts(report)
+    return (f"{report.path}: {c['error']} error(s), {c['warning']} warning(s), {c['info']} info; "
+            f"{c['present']} of {c['total']} requirements present")
+
+
+def summary_table(reports: Sequence[FileReport]) -> str:
+    """One row per file, for a batch on a terminal."""
+    rows = [f"{'file':<48} {'errors':>6} {'warnings':>8} {'present':>7}"]
+    for rep in reports:
+        if rep.error:
+            rows.append(f"{rep.path[-48:]:<48} {'unreadable':>23}")
+            continue
+        c = counts(rep)
+        rows.append(f"{rep.path[-48:]:<48} {c['error']:>6} {c['warning']:>8} {c['present']:>4}/{c['total']:<2}")
+    return "\n".join(rows)
 
 
 def as_json(reports: Sequence[FileReport]) -> str:
