@@ -53,10 +53,6 @@ class Assembly:
         return front + [rc for a in self.articles for rc in a.clauses]
 
     @property
-    def clause_ids(self) -> list[str]:
-        return [rc.clause.id for rc in self.rendered()]
-
-    @property
     def satisfied(self) -> set[str]:
         return {rid for rc in self.rendered() for rid in rc.clause.satisfies}
 

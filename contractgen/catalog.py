@@ -129,12 +129,6 @@ class Catalog:
     def ids(self) -> list[str]:
         return [item.id for item in self.requirements]
 
-    def mandatory_ids(self) -> list[str]:
-        return [item.id for item in self.requirements if item.group == "mandatory"]
-
-    def cite(self, requirement_id: str) -> str:
-        """`ID, citation` as shown in brackets after a message."""
-        return f"{requirement_id}, {self.get(requirement_id).citation}"
 
 
 # --- building from YAML with checks ---------------------------------------------------------------

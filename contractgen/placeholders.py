@@ -5,14 +5,11 @@ spec, the clause still reads as a clause, with the facts to fill in bracketed an
 """
 from __future__ import annotations
 
-import re
 from types import SimpleNamespace
 from typing import Any, Iterator
 
 from contractgen.context import DERIVED_TYPES, INSTRUMENT_TITLES
 from contractgen.spec import Contract
-
-PLACEHOLDER = re.compile(r"\[[A-Z0-9][A-Z0-9 ,./'&()-]*\]")
 
 #: Lists that read best empty ("no additional duties") rather than with one bracketed item.
 EMPTY_LISTS = {"additional_duties", "officers", "signatories"}
@@ -75,10 +72,6 @@ class Placeholder:
 
     def __hash__(self) -> int:
         return hash(self._path)
-
-
-def is_placeholder(value: Any) -> bool:
-    return getattr(value, "__placeholder__", False) is True
 
 
 def placeholder_context(charter: bool = False, instrument: str = "services_agreement") -> dict[str, Any]:

@@ -25,6 +25,3 @@ def clauses_dir() -> Path:
 def templates_dir() -> Path:
     return data_dir("templates")
 
-
-def examples_dir() -> Path:
-    return data_dir("examples")

@@ -462,7 +462,6 @@ class _Comparer:
         self.reader = _Reader(n, self.objects)
         self.relations: _Relations | None = None
         self.notes: _Notes | None = None
-        self._rpr_cache: dict = {}
 
     # revision elements ------------------------------------------------------------------------------------
     def revision(self, kind: str):
